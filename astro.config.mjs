@@ -1,0 +1,40 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import { checkContent } from './src/lib/content/check.ts';
+import { ContentError } from './src/lib/content/problems.ts';
+import { buildSidebar } from './src/lib/content/sidebar.ts';
+import { topicPath } from './src/lib/content/urls.ts';
+import { readContentFiles } from './scripts/read-content.ts';
+
+// The sidebar lists every topic, so the graph is validated before Astro starts.
+const content = checkContent(readContentFiles());
+if (!content.ok) throw new ContentError(content.problems);
+
+export default defineConfig({
+  site: 'https://deep-learning-atlas.example',
+  trailingSlash: 'always',
+  markdown: {
+    remarkPlugins: [remarkMath],
+    rehypePlugins: [[rehypeKatex, { output: 'html' }]],
+  },
+  integrations: [
+    starlight({
+      title: 'Deep Learning Atlas',
+      description:
+        'A map of the field of deep learning, from a first regression to trillion-parameter training: a guide, a prerequisite graph, search and live demos.',
+      favicon: '/favicon.svg',
+      customCss: ['katex/dist/katex.min.css', './src/styles/theme.css'],
+      sidebar: buildSidebar(content.graph, topicPath),
+      routeMiddleware: './src/site/route-middleware.ts',
+      components: {
+        PageTitle: './src/components/TopicTitle.astro',
+        MarkdownContent: './src/components/TopicContent.astro',
+      },
+      lastUpdated: false,
+      pagination: true,
+    }),
+  ],
+});
