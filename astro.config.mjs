@@ -32,6 +32,8 @@ export default defineConfig({
       components: {
         PageTitle: './src/components/TopicTitle.astro',
         MarkdownContent: './src/components/TopicContent.astro',
+        Pagination: './src/components/TopicPagination.astro',
+        Search: './src/components/search/SiteSearch.astro',
       },
       lastUpdated: false,
       pagination: true,
