@@ -19,6 +19,8 @@ export default defineConfig({
   markdown: {
     remarkPlugins: [remarkMath],
     rehypePlugins: [[rehypeKatex, { output: 'html' }]],
+    // Plain Shiki output is valid HTML and needs no JavaScript; theme.css switches it between light and dark.
+    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
   },
   integrations: [
     starlight({
@@ -35,6 +37,8 @@ export default defineConfig({
         Pagination: './src/components/TopicPagination.astro',
         Search: './src/components/search/SiteSearch.astro',
       },
+      // Expressive Code nests <div>s inside <code>, which is invalid HTML.
+      expressiveCode: false,
       lastUpdated: false,
       pagination: true,
     }),
