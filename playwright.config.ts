@@ -1,6 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
 const port = 4321;
+// The system Chromium: Playwright never downloads a browser here.
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const args = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -12,12 +15,18 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',
-    launchOptions: {
-      // The system Chromium: Playwright never downloads a browser here.
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    },
+    launchOptions: { executablePath, args },
   },
+  projects: [
+    // Everything; here Chromium offers no WebGPU adapter, so the widgets fall back to WebGL.
+    { name: 'chromium' },
+    // The widgets again with WebGPU on (a SwiftShader adapter on a machine without a GPU).
+    {
+      name: 'webgpu',
+      testMatch: 'widgets.spec.ts',
+      use: { launchOptions: { executablePath, args: [...args, '--enable-unsafe-webgpu'] } },
+    },
+  ],
   webServer: {
     command: `npx astro preview --host 127.0.0.1 --port ${port}`,
     url: `http://127.0.0.1:${port}/`,
