@@ -10,6 +10,7 @@ type SidebarGroup = { label: string; collapsed?: boolean; items: (SidebarLink | 
 export function buildSidebar(graph: TopicGraph, urlOf: (id: string) => string): (SidebarLink | SidebarGroup)[] {
   return [
     { label: 'Overview', link: '/' },
+    { label: 'Map of all topics', link: '/map/' },
     ...LEVELS.map((level) => ({
       label: `${LEVEL_LABELS[level]} level`,
       collapsed: true,
