@@ -16,7 +16,7 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { CATEGORIES, LEVELS } from '../src/lib/content/taxonomy';
+import { syntheticGraphJson } from '../src/lib/graph/synthetic';
 import type { GraphJson } from '../src/lib/graph/json';
 
 export const TARGETS = {
@@ -45,43 +45,6 @@ export interface GraphBenchResult {
 }
 
 const SYNTHETIC_PATH = '/__bench/synthetic-graph.json';
-
-/**
- * A deterministic DAG shaped like a large curriculum: topics in 40 layers, each needing ~2.5
- * topics from the few layers before it.
- */
-export function syntheticGraph(topics = 2000, edges = 5000, seed = 7): GraphJson {
-  let s = seed;
-  const random = () => {
-    s = (s * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return s / 2_147_483_648;
-  };
-  const layers = 40;
-  const perLayer = Math.ceil(topics / layers);
-  const nodes: GraphJson['nodes'] = Array.from({ length: topics }, (_, i) => ({
-    id: `topic-${i}`,
-    title: `Synthetic topic ${i}`,
-    url: `/topic-${i}/`,
-    level: LEVELS[Math.min(LEVELS.length - 1, Math.floor((i / topics) * LEVELS.length))]!,
-    category: CATEGORIES[i % CATEGORIES.length]!,
-    description: `Synthetic topic number ${i}, for the benchmark.`,
-    hours: 1 + (i % 9),
-    aliases: [`t${i}`],
-  }));
-  const seen = new Set<string>();
-  const list: GraphJson['edges'] = [];
-  while (list.length < edges) {
-    const to = perLayer + Math.floor(random() * (topics - perLayer));
-    const layer = Math.floor(to / perLayer);
-    const fromLayer = Math.max(0, layer - 1 - Math.floor(random() * random() * 4));
-    const from = fromLayer * perLayer + Math.floor(random() * perLayer);
-    const key = `${from}>${to}`;
-    if (from >= to || seen.has(key)) continue;
-    seen.add(key);
-    list.push({ from: `topic-${from}`, to: `topic-${to}`, why: `Topic ${to} uses topic ${from}.` });
-  }
-  return { nodes, edges: list };
-}
 
 function titleOf(graph: GraphJson, id: string): string {
   return graph.nodes.find((n) => n.id === id)!.title;
@@ -146,7 +109,7 @@ async function benchSite(browser: Browser, base: string, runs: number) {
 }
 
 async function benchSynthetic(browser: Browser, base: string, clicks: number) {
-  const graph = syntheticGraph();
+  const graph = syntheticGraphJson(2000);
   const page = await newPage(browser);
   await page.route(`${base}${SYNTHETIC_PATH}`, (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(graph) }),

@@ -3,8 +3,8 @@
  * Prints and returns JSON; the budget is 50 ms for one plan towards a deep goal.
  */
 import { pathToFileURL } from 'node:url';
-import { LEVELS } from '../src/lib/content/taxonomy';
-import { indexGraph, isValidStudyOrder, planPath, type PlanGraph } from '../src/lib/plan/planner';
+import { syntheticGraphJson } from '../src/lib/graph/synthetic';
+import { indexGraph, isValidStudyOrder, planPath } from '../src/lib/plan/planner';
 
 export interface PlanBenchResult {
   name: 'plan';
@@ -22,26 +22,6 @@ export interface PlanBenchResult {
   runs: number;
   budgetMs: number;
   ok: boolean;
-}
-
-/**
- * A layered random DAG with the shape of the real one: four levels, each topic needing one to
- * four earlier topics (one of them close by, so chains run deep), seeded so runs compare.
- */
-export function syntheticGraph(topics = 10_000, seed = 7): PlanGraph {
-  let s = seed;
-  const random = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const nodes: PlanGraph['nodes'][number][] = [];
-  const edges: { from: string; to: string }[] = [];
-  for (let i = 0; i < topics; i++) {
-    nodes.push({ id: `topic-${i}`, level: LEVELS[Math.floor((i * LEVELS.length) / topics)]!, hours: 1 + Math.floor(random() * 12) });
-    if (i === 0) continue;
-    const from = new Set<number>([Math.max(0, i - 1 - Math.floor(random() * 20))]);
-    const more = Math.floor(random() * 4);
-    for (let k = 0; k < more; k++) from.add(Math.floor(random() * i));
-    for (const f of from) edges.push({ from: `topic-${f}`, to: `topic-${i}` });
-  }
-  return { nodes, edges };
 }
 
 function median(samples: number[]): number {
@@ -62,7 +42,7 @@ function time(run: () => unknown, runs: number): number {
 }
 
 export function benchPlan(runs = 15, topics = 10_000): PlanBenchResult {
-  const graph = syntheticGraph(topics);
+  const graph = syntheticGraphJson(topics);
   const goal = graph.nodes.at(-1)!.id;
   const plan = planPath(graph, { goal });
   if (!isValidStudyOrder(graph, plan.steps)) throw new Error('the benchmark plan is not a valid study order');

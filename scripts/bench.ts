@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { buildGraph } from '../src/lib/graph/build';
 import { syntheticTopics } from '../src/lib/graph/synthetic';
 import { benchBuild, benchScale } from './bench-build';
+import { benchGraph } from './bench-graph';
 import { benchLighthouse, benchPageWeights, benchSearch } from './bench-pages';
 import { benchPlan } from './bench-plan';
 import { benchWidgets } from './bench-widgets';
@@ -50,6 +51,7 @@ const server = await serve();
 try {
   await section('pageWeights', () => benchPageWeights(BASE, ['/', '/convolution/', '/map/', '/matrix-operations/']));
   await section('search', () => benchSearch(BASE, ['relu', 'stratified split', 'chain rule', 'mixed precision']));
+  await section('graph', () => benchGraph(BASE));
   await section('widgets', () => benchWidgets(BASE));
   for (const path of ['/', '/convolution/', '/map/']) {
     await section(`lighthouse ${path}`, () => benchLighthouse(BASE, path));

@@ -64,3 +64,17 @@ test('the shortcut opens search; results show level labels; filters narrow them;
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
   expect(errors).toEqual([]);
 });
+
+test('on the map, choosing a search result focuses that topic on the map', async ({ page }) => {
+  await page.goto('/map/', { waitUntil: 'networkidle' });
+  await page.keyboard.press('/');
+  const dialog = page.getByRole('dialog', { name: 'Search the Atlas' });
+  const input = dialog.getByRole('searchbox').or(dialog.getByRole('textbox')).first();
+  await expect(input).toBeFocused();
+  await input.fill('chain rule');
+  const link = dialog.locator('.pagefind-ui__result-link').first();
+  await expect(link).toHaveAttribute('href', '/map/?focus=backpropagation');
+  await link.click();
+  await expect(page).toHaveURL(/\/map\/\?focus=backpropagation$/);
+  await expect(page.getByRole('complementary').getByRole('heading', { level: 2 })).toHaveText('Backpropagation');
+});

@@ -1,4 +1,5 @@
 import { CATEGORIES, LEVELS } from '../content/taxonomy';
+import type { GraphJson } from './json';
 import type { Topic } from './types';
 
 /**
@@ -65,4 +66,22 @@ $$
 
 ${Array.from({ length: 3 }, () => paragraph).join('\n\n')}
 `;
+}
+
+/** The same synthetic topics as the browser would fetch them (graph.json's shape). */
+export function syntheticGraphJson(count: number, seed = 7): GraphJson {
+  const topics = syntheticTopics(count, seed);
+  return {
+    nodes: topics.map(({ id, title, level, category, description, hours, aliases }) => ({
+      id,
+      title,
+      url: `/${id}/`,
+      level,
+      category,
+      description,
+      hours,
+      aliases,
+    })),
+    edges: topics.flatMap((t) => t.prerequisites.map((p) => ({ from: p.id, to: t.id, why: p.why }))),
+  };
 }
