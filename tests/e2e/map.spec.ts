@@ -287,3 +287,29 @@ test.describe('with JavaScript disabled', () => {
     for (const e of graph.edges.filter((x) => x.to === topic.id)) await expect(before).toContainText(e.why);
   });
 });
+
+test('a plan from the plan page is highlighted on the map, and marks show there', async ({ page }) => {
+  const graph = await loadGraph(page);
+  const { planPath } = await import('../../src/lib/plan/planner');
+  const { serialiseProgress } = await import('../../src/lib/progress/serialise');
+  const { STORAGE_KEY } = await import('../../src/lib/progress/storage');
+  const known = 'convolution';
+  const stored = serialiseProgress(new Map([[known, 'known' as const]]));
+  await page.addInitScript(([key, value]) => localStorage.setItem(key!, value!), [STORAGE_KEY, stored]);
+  const expected = planPath(graph, { goal: 'generative-networks', known: [known], prune: true });
+
+  await openMap(page, '?plan=generative-networks');
+  const side = panel(page);
+  await expect(side.getByRole('heading', { level: 2 })).toHaveText(`Your path to ${titleOf(graph, 'generative-networks')}`);
+  await expect(side.getByRole('listitem')).toHaveText(expected.steps.map((id) => titleOf(graph, id)));
+  const view = await inspect(page);
+  expect(view.dimmed).not.toContain('generative-networks');
+  expect(view.dimmed.sort()).toEqual(graph.nodes.map((n) => n.id).filter((id) => !expected.steps.includes(id)).sort());
+  const label = await map(page).evaluate((el, id) => (el as AtlasMap).labelOf(id), known);
+  expect(label).toBe(`✓ ${titleOf(graph, known)}`);
+
+  // Selecting a step shows that topic; clearing the selection returns to the plan.
+  await side.getByRole('button', { name: titleOf(graph, expected.steps[0]!) }).click();
+  await expect(side.getByRole('heading', { level: 2 })).toHaveText(titleOf(graph, expected.steps[0]!));
+  await expect(page).toHaveURL(/plan=generative-networks/);
+});

@@ -24,6 +24,9 @@ import {
   type Highlight,
   type MapState,
 } from '../../lib/graph/view';
+import { planHighlight, readMapPlan, type PlanHighlight } from '../../lib/plan/highlight';
+import type { Progress } from '../../lib/progress/model';
+import { readProgress } from '../../lib/progress/storage';
 import { graphStylesheet, levelShapeSvg, readColours, watchTheme } from './graph-style';
 import { loadCytoscape, loadCytoscapeWithDagre } from './load-cytoscape';
 
@@ -65,6 +68,11 @@ function shape(level: Level): HTMLElement {
   return span;
 }
 
+/** Marks show in the label as text, so they never rely on colour: ✓ known, ◔ learning. */
+function markedTitle(title: string, mark: 'known' | 'learning' | undefined): string {
+  return mark === 'known' ? `✓ ${title}` : mark === 'learning' ? `◔ ${title}` : title;
+}
+
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -77,6 +85,9 @@ export class AtlasMap extends HTMLElement {
   private highlight: Highlight | null = null;
   private roles = new Map<string, Role>();
   private graphParam: string | null = null;
+  /** `?plan=<goal>`: the reader's plan towards a goal, shown whenever no topic is selected. */
+  private plan: PlanHighlight | null = null;
+  private planQuery = '';
   private layoutName: 'dagre' | 'layered' = 'dagre';
   private large = false;
   private drawn = false;
@@ -127,6 +138,8 @@ export class AtlasMap extends HTMLElement {
 
     const index = indexGraph(json);
     this.index = index;
+    const marks = this.readMarks(index);
+    this.readPlan(json, index, marks);
     this.edgesByKey = new Map(json.edges.map((e) => [edgeKey(e), e]));
     this.layoutName = this.large ? 'layered' : 'dagre';
     const points = this.large ? layeredLayout(index, { nodeSep: 40, rankSep: 140, direction: 'LR' }) : null;
@@ -134,7 +147,7 @@ export class AtlasMap extends HTMLElement {
     const elements: ElementDefinition[] = [
       ...json.nodes.map((n) => ({
         group: 'nodes' as const,
-        data: { id: n.id, title: n.title, level: n.level },
+        data: { id: n.id, title: markedTitle(n.title, marks.get(n.id)), level: n.level },
         ...(points ? { position: { ...points.get(n.id)! } } : {}),
       })),
       ...json.edges.map((e) => ({ group: 'edges' as const, data: { id: edgeKey(e), source: e.from, target: e.to } })),
@@ -204,8 +217,8 @@ export class AtlasMap extends HTMLElement {
 
   private urlFor(state: MapState): string {
     const query = serialiseMapState(state);
-    const graph = this.graphParam ? `${query ? '&' : '?'}graph=${encodeURIComponent(this.graphParam)}` : '';
-    return `${location.pathname}${query}${graph}`;
+    const extra = [this.planQuery, this.graphParam ? `graph=${encodeURIComponent(this.graphParam)}` : ''].filter(Boolean).join('&');
+    return `${location.pathname}${query}${extra ? `${query ? '&' : '?'}${extra}` : ''}`;
   }
 
   /** Moves the view to `next`: filters, highlight, panel, URL. */
@@ -281,12 +294,17 @@ export class AtlasMap extends HTMLElement {
       if (role) element.addClass(role);
       roles.set(id, role);
     };
+    const plan = h ? null : this.plan;
     cy.batch(() => {
       cy.nodes().forEach((n) => {
         const id = n.id();
-        set(n, !h ? '' : id === h.focus ? 'focus' : h.ancestors.has(id) ? 'up' : h.descendants.has(id) ? 'down' : 'dimmed');
+        if (plan) set(n, id === plan.plan.goal ? 'focus' : plan.steps.has(id) ? 'up' : 'dimmed');
+        else set(n, !h ? '' : id === h.focus ? 'focus' : h.ancestors.has(id) ? 'up' : h.descendants.has(id) ? 'down' : 'dimmed');
       });
-      cy.edges().forEach((e) => set(e, !h ? '' : h.edges.has(e.id()) ? 'path' : 'dimmed'));
+      cy.edges().forEach((e) => {
+        if (plan) set(e, plan.steps.has(e.source().id()) && plan.steps.has(e.target().id()) ? 'path' : 'dimmed');
+        else set(e, !h ? '' : h.edges.has(e.id()) ? 'path' : 'dimmed');
+      });
       cy.nodes('.cursor').removeClass('cursor');
       if (h && document.activeElement === this.canvas) cy.getElementById(h.focus).addClass('cursor');
     });
@@ -333,12 +351,59 @@ export class AtlasMap extends HTMLElement {
 
   // -- the side panel ----------------------------------------------------------------------------
 
+  /** The reader's marks (known, learning) from this browser; a notice if they could not all be read. */
+  private readMarks(index: GraphIndex): Progress {
+    const { progress, notices } = readProgress(window.localStorage, new Set(index.nodes.keys()));
+    if (notices.length > 0) this.say(notices.map((n) => n.message).join(' '));
+    return progress;
+  }
+
+  private readPlan(json: GraphJson, index: GraphIndex, marks: Progress): void {
+    const { goal, prune } = readMapPlan(location.search);
+    if (!goal) return;
+    if (!index.nodes.has(goal)) {
+      this.say(`No topic has the id “${goal}”, so no plan is shown.`);
+      return;
+    }
+    this.plan = planHighlight(json, goal, marks, prune);
+    this.planQuery = `plan=${encodeURIComponent(goal)}${prune ? '' : '&prune=0'}`;
+  }
+
+  private renderPlanPanel(plan: PlanHighlight, title: HTMLElement, body: HTMLElement): void {
+    const index = this.index!;
+    const goal = index.nodes.get(plan.plan.goal)!;
+    const hours = plan.plan.steps.reduce((sum, id) => sum + index.nodes.get(id)!.hours, 0);
+    title.textContent = `Your path to ${goal.title}`;
+    body.replaceChildren(
+      el(
+        'p',
+        {},
+        plan.plan.steps.length === 0
+          ? 'You have marked this topic known: nothing left to learn on the way.'
+          : `${plural(plan.plan.steps.length, 'topic')} in study order, about ${plural(hours, 'hour')}; they are highlighted on the map, the rest dimmed.`,
+      ),
+      el(
+        'ol',
+        { class: 'edges' },
+        ...plan.plan.steps.map((id) => {
+          const node = index.nodes.get(id)!;
+          return el('li', {}, el('button', { type: 'button', 'data-select': id }, shape(node.level), ` ${node.title}`));
+        }),
+      ),
+      el('p', {}, el('a', { href: `/plan/?goal=${encodeURIComponent(goal.id)}` }, 'Open this plan as a list')),
+    );
+  }
+
   private renderPanel(): void {
     const title = this.querySelector<HTMLElement>('[data-panel-title]')!;
     const body = this.querySelector<HTMLElement>('[data-panel-body]')!;
     const index = this.index!;
     const h = this.highlight;
     const node = h ? index.nodes.get(h.focus) : undefined;
+    if ((!h || !node) && this.plan) {
+      this.renderPlanPanel(this.plan, title, body);
+      return;
+    }
     if (!h || !node) {
       title.textContent = 'Select a topic';
       body.replaceChildren(
@@ -708,6 +773,12 @@ export class AtlasMap extends HTMLElement {
   // -- test hook ---------------------------------------------------------------------------------
 
   /** The map's state as plain data, for tests and the benchmark. */
+  /** The label a node shows (with its mark), for tests. */
+  labelOf(id: string): string | null {
+    const node = this.cy?.getElementById(id);
+    return node && !node.empty() ? String(node.data('title')) : null;
+  }
+
   inspect(): MapInspection {
     const cy = this.cy!;
     const ids = (selector: string) => cy.nodes(selector).map((n) => n.id());
