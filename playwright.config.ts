@@ -23,7 +23,7 @@ export default defineConfig({
     // The widgets again with WebGPU on (a SwiftShader adapter on a machine without a GPU).
     {
       name: 'webgpu',
-      testMatch: 'widgets.spec.ts',
+      testMatch: /widgets(-training)?\.spec\.ts/,
       use: { launchOptions: { executablePath, args: [...args, '--enable-unsafe-webgpu'] } },
     },
   ],

@@ -11,6 +11,7 @@ import { benchBuild, benchScale } from './bench-build';
 import { benchGraph } from './bench-graph';
 import { benchLighthouse, benchPageWeights, benchSearch } from './bench-pages';
 import { benchPlan } from './bench-plan';
+import { benchTraining } from './bench-training';
 import { benchWidgets } from './bench-widgets';
 
 const PORT = 4399;
@@ -53,6 +54,7 @@ try {
   await section('search', () => benchSearch(BASE, ['relu', 'stratified split', 'chain rule', 'mixed precision']));
   await section('graph', () => benchGraph(BASE));
   await section('widgets', () => benchWidgets(BASE));
+  await section('training widgets', () => benchTraining(BASE));
   for (const path of ['/', '/convolution/', '/map/']) {
     await section(`lighthouse ${path}`, () => benchLighthouse(BASE, path));
   }

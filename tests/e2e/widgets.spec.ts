@@ -6,76 +6,13 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectNoAxeViolations, watchForErrors } from './helpers';
+import { INTERACTIONS, VARIANTS, dataJson, numTensors, open, settle } from './widget-helpers';
 import { classifyTfjsChunk, type TfjsChunkKind } from '../../scripts/bench-widgets';
 import { mismatches } from '../../src/lib/ml/compare';
 import { matmulReference, type Matrix } from '../../src/lib/ml/matrix-product';
 import { IMAGES, convolveReference, copyMatrix, type ConvSpec } from '../../src/lib/ml/convolution';
 import { ACTIVATIONS, curveReference, linspace, type ActivationName } from '../../src/lib/ml/activations';
 import { PARAMETERS, finiteDifferenceGradients, type NeuronValues } from '../../src/lib/ml/backprop';
-
-const INTERACTIONS = 20;
-
-interface Variant {
-  name: string;
-  /** The Playwright project it runs in: `webgpu` has --enable-unsafe-webgpu, `chromium` does not. */
-  project: 'webgpu' | 'chromium';
-  query: string;
-  removeNavigatorGpu?: boolean;
-  backend: 'webgpu' | 'webgl' | 'cpu';
-  /** Text the backend line must contain. */
-  says: RegExp;
-}
-
-const VARIANTS: Variant[] = [
-  { name: 'WebGPU (automatic choice)', project: 'webgpu', query: '', backend: 'webgpu', says: /Runs on WebGPU/ },
-  { name: 'WebGL forced by ?backend=webgl', project: 'webgpu', query: '?backend=webgl', backend: 'webgl', says: /Runs on WebGL.*forced/ },
-  {
-    name: 'navigator.gpu removed',
-    project: 'webgpu',
-    query: '',
-    removeNavigatorGpu: true,
-    backend: 'webgl',
-    says: /Runs on WebGL.*WebGPU: this browser has no navigator\.gpu/,
-  },
-  {
-    name: 'no WebGPU adapter (automatic choice)',
-    project: 'chromium',
-    query: '',
-    backend: 'webgl',
-    says: /Runs on WebGL.*WebGPU: requestAdapter\(\) returned no adapter/,
-  },
-  { name: 'CPU forced by ?backend=cpu', project: 'chromium', query: '?backend=cpu', backend: 'cpu', says: /Runs on CPU/ },
-];
-
-async function open(page: Page, path: string, variant: Variant, tag: string): Promise<Locator> {
-  if (variant.removeNavigatorGpu) {
-    await page.addInitScript(() => {
-      Reflect.deleteProperty(Navigator.prototype, 'gpu');
-    });
-  }
-  await page.goto(path + variant.query);
-  const widget = page.locator(tag);
-  await widget.scrollIntoViewIfNeeded();
-  await expect(widget).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
-  await expect(widget).toHaveAttribute('data-backend', variant.backend);
-  await expect(widget.locator('[data-backend]')).toHaveText(variant.says);
-  await expect(widget.getByRole('button', { name: 'Run', exact: true })).toBeHidden();
-  return widget;
-}
-
-async function numTensors(page: Page): Promise<number> {
-  return page.evaluate(() => window.__atlasTf?.memory().numTensors ?? -1);
-}
-
-/** Waits until nothing is computing and the last computation has landed. */
-async function settle(widget: Locator): Promise<void> {
-  await expect(widget).toHaveAttribute('aria-busy', 'false');
-}
-
-async function dataJson<T>(widget: Locator, attribute: string): Promise<T | null> {
-  const raw = await widget.getAttribute(attribute);
-  return raw ? (JSON.parse(raw) as T) : null;
-}
 
 // ---------------------------------------------------------------------------------------------
 

@@ -1,0 +1,228 @@
+/**
+ * The training widgets (part 2) in Chromium, on each backend the browser can offer, with the same
+ * variants as widgets.spec.ts. Each run trains only a few steps and compares what tfjs computed
+ * with the float64 references; then console errors and leaked tensors after 20 interactions.
+ */
+import { expect, test, type Locator } from '@playwright/test';
+import { expectNoAxeViolations, watchForErrors } from './helpers';
+import { INTERACTIONS, VARIANTS, dataJson, numTensors, open, settle } from './widget-helpers';
+import { mismatches } from '../../src/lib/ml/compare';
+import { OPTIMIZERS, raceReference, type Paths, type RaceConfig } from '../../src/lib/ml/optimizers';
+import { initParams, isDatasetName, makeDataset, trainReference, type TrainSetup } from '../../src/lib/ml/mlp';
+
+async function runs(widget: Locator): Promise<number> {
+  return Number((await widget.getAttribute('data-runs')) ?? 0);
+}
+
+/** Clicks Step and waits until the widget has taken one more step. */
+async function step(widget: Locator): Promise<void> {
+  const before = Number((await widget.getAttribute('data-steps')) ?? 0);
+  await widget.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(widget).toHaveAttribute('data-steps', String(before + 1));
+  await settle(widget);
+}
+
+async function raceMismatches(widget: Locator): Promise<number> {
+  const config = await dataJson<RaceConfig>(widget, 'data-config');
+  const paths = await dataJson<Paths>(widget, 'data-paths');
+  if (!config || !paths) return -1;
+  const steps = paths.sgd.length - 1;
+  const expected = raceReference(config, steps);
+  return OPTIMIZERS.reduce((n, o) => n + mismatches(paths[o].flat(), expected[o].flat()).length, 0);
+}
+
+async function trainMismatches(widget: Locator): Promise<number> {
+  const setup = await dataJson<TrainSetup>(widget, 'data-setup');
+  const losses = await dataJson<number[]>(widget, 'data-losses');
+  if (!setup || !losses || !isDatasetName(setup.dataset)) return -1;
+  const data = makeDataset(setup.dataset, 200, setup.seed);
+  const expected = trainReference(setup.spec, initParams(setup.spec, setup.seed), data, setup.hyper, setup.seed, losses.length).losses;
+  return mismatches(losses, expected).length;
+}
+
+interface WidgetCase {
+  name: string;
+  path: string;
+  tag: string;
+  first: (widget: Locator) => Promise<void>;
+  interact: (widget: Locator, i: number) => Promise<void>;
+}
+
+const CASES: WidgetCase[] = [
+  {
+    name: 'optimizer race',
+    path: '/optimizers/',
+    tag: 'atlas-optimizer-race',
+    first: async (widget) => {
+      await widget.getByRole('button', { name: 'Play' }).click();
+      await expect.poll(async () => Number((await widget.getAttribute('data-steps')) ?? 0)).toBeGreaterThanOrEqual(8);
+      await widget.getByRole('button', { name: 'Pause' }).click();
+      await expect(widget).toHaveAttribute('data-running', 'false');
+      await settle(widget);
+      const paused = await widget.getAttribute('data-steps');
+      await widget.page().waitForTimeout(300);
+      expect(await widget.getAttribute('data-steps')).toBe(paused);
+      await expect.poll(() => raceMismatches(widget)).toBe(0);
+      await expect(widget.locator('[data-check]')).toHaveAttribute('data-ok', 'true');
+    },
+    interact: async (widget, i) => {
+      const before = await runs(widget);
+      const changes: [string, string][] = [
+        ['[data-surface]', 'rosenbrock'],
+        ['[data-noise]', '0.3'],
+        ['[data-surface]', 'saddle'],
+        ['[data-decay]', '0.5'],
+        ['[data-seed]', '42'],
+        ['[data-surface]', 'bowl'],
+        ['[data-noise]', '0'],
+      ];
+      if (i % 3 === 0) {
+        const [selector, value] = changes[(i / 3) % changes.length]!;
+        const control = widget.locator(selector);
+        if (selector === '[data-seed]') {
+          await control.fill(value);
+          await control.press('Tab');
+        } else await control.selectOption(value);
+        await expect.poll(() => runs(widget)).toBeGreaterThan(before);
+        await settle(widget);
+      } else if (i % 7 === 5) {
+        await widget.getByRole('button', { name: 'Reset' }).click();
+        await expect(widget).toHaveAttribute('data-steps', '0');
+        await settle(widget);
+      }
+      await step(widget);
+      await expect.poll(() => raceMismatches(widget)).toBe(0);
+      await expect(widget.locator('[data-check]')).toHaveAttribute('data-ok', 'true');
+    },
+  },
+  {
+    name: 'train a network',
+    path: '/dense-neural-networks/',
+    tag: 'atlas-train-network',
+    first: async (widget) => {
+      for (let k = 0; k < 5; k++) await step(widget);
+      await expect.poll(() => trainMismatches(widget)).toBe(0);
+      await expect(widget.locator('[data-check]')).toHaveAttribute('data-ok', 'true');
+    },
+    interact: async (widget, i) => {
+      const changes: [string, string][] = [
+        ['[data-dataset]', 'spiral'],
+        ['[data-activation]', 'relu'],
+        ['[data-lr]', '0.1'],
+        ['[data-layers]', '3'],
+        ['[data-batch]', '4'],
+        ['[data-l2]', '0.001'],
+        ['[data-layers]', '2'],
+      ];
+      if (i % 3 === 0) {
+        const before = await runs(widget);
+        const [selector, value] = changes[(i / 3) % changes.length]!;
+        await widget.locator(selector).selectOption(value);
+        await expect.poll(() => runs(widget)).toBeGreaterThan(before);
+        await expect(widget).toHaveAttribute('data-steps', '0');
+        await settle(widget);
+      }
+      await step(widget);
+      await expect.poll(() => trainMismatches(widget)).toBe(0);
+    },
+  },
+];
+
+for (const c of CASES) {
+  test.describe(`${c.name} widget`, () => {
+    test.describe.configure({ timeout: 180_000 });
+
+    for (const variant of VARIANTS) {
+      test(`on ${variant.name}: matches the reference, no errors, no leaked tensors after ${INTERACTIONS} interactions`, async ({ page }, info) => {
+        test.skip(info.project.name !== variant.project, `runs in the ${variant.project} project`);
+        const errors = watchForErrors(page);
+        const widget = await open(page, c.path, variant, c.tag);
+        await c.first(widget);
+        await settle(widget);
+        const baseline = await numTensors(page);
+        expect(baseline).toBeGreaterThanOrEqual(0);
+        for (let i = 0; i < INTERACTIONS; i++) await c.interact(widget, i);
+        await settle(widget);
+        expect(await numTensors(page)).toBe(baseline);
+        expect(errors).toEqual([]);
+      });
+    }
+  });
+}
+
+test('reset with the same seed replays the same training exactly', async ({ page }, info) => {
+  test.skip(info.project.name !== 'chromium', 'once is enough');
+  const widget = await open(page, '/dense-neural-networks/', VARIANTS[3]!, 'atlas-train-network');
+  for (let k = 0; k < 3; k++) await step(widget);
+  const first = await widget.getAttribute('data-losses');
+  await widget.getByRole('button', { name: 'Reset' }).click();
+  await expect(widget).toHaveAttribute('data-steps', '0');
+  await settle(widget);
+  for (let k = 0; k < 3; k++) await step(widget);
+  expect(await widget.getAttribute('data-losses')).toBe(first);
+});
+
+test('without JavaScript each training widget shows its static figure', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  for (const c of CASES) {
+    await page.goto(c.path);
+    const widget = page.locator(c.tag);
+    await expect(widget.locator('.atlas-widget__fallback figure')).toBeVisible();
+    await expect(widget.locator('.atlas-widget__fallback figcaption')).not.toBeEmpty();
+    await expect(widget.locator('.atlas-widget__live')).toBeHidden();
+  }
+  await context.close();
+});
+
+test('training widgets work from the keyboard', async ({ page }, info) => {
+  test.skip(info.project.name !== 'chromium', 'once is enough');
+  await page.goto('/optimizers/');
+  const race = page.locator('atlas-optimizer-race');
+  await race.scrollIntoViewIfNeeded();
+  await expect(race).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  await race.getByRole('slider', { name: 'Learning rate (log scale)' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(race.locator('[data-lr-label]')).not.toHaveText('0.04');
+  await race.getByRole('button', { name: 'Step', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(race).toHaveAttribute('data-steps', '1');
+  await page.keyboard.press('Space');
+  await expect(race).toHaveAttribute('data-steps', '2');
+
+  await page.goto('/dense-neural-networks/');
+  const net = page.locator('atlas-train-network');
+  await net.scrollIntoViewIfNeeded();
+  await expect(net).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  await net.getByRole('button', { name: 'Play' }).focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => Number((await net.getAttribute('data-steps')) ?? 0)).toBeGreaterThan(5);
+  await page.keyboard.press('Enter');
+  await expect(net).toHaveAttribute('data-running', 'false');
+});
+
+test('the static figures have no axe violations', async ({ page }, info) => {
+  test.skip(info.project.name !== 'chromium', 'once is enough');
+  await page.route(/Widget\.astro_astro_type_script.*\.js$/, (route) => route.abort());
+  for (const c of CASES) {
+    await page.goto(c.path);
+    await expect(page.locator(c.tag).locator('.atlas-widget__fallback figure')).toBeVisible();
+    await expectNoAxeViolations(page);
+  }
+});
+
+for (const theme of ['dark', 'light'] as const) {
+  test(`training widget pages have no axe violations once live (${theme} theme)`, async ({ page }, info) => {
+    test.skip(info.project.name !== 'chromium', 'once is enough');
+    test.setTimeout(120_000);
+    await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+    for (const c of CASES) {
+      await page.goto(c.path);
+      const widget = page.locator(c.tag);
+      await widget.scrollIntoViewIfNeeded();
+      await expect(widget).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+      await step(widget);
+      await expectNoAxeViolations(page);
+    }
+  });
+}
