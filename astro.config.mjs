@@ -7,7 +7,7 @@ import { checkContent } from './src/lib/content/check.ts';
 import { ContentError } from './src/lib/content/problems.ts';
 import { buildSidebar } from './src/lib/content/sidebar.ts';
 import { topicPath } from './src/lib/content/urls.ts';
-import { rehypeFocusableMath } from './src/lib/content/rehype-focusable-math.ts';
+import { rehypeFocusableScroll } from './src/lib/content/rehype-focusable-scroll.ts';
 import { readContentFiles } from './scripts/read-content.ts';
 
 // The sidebar lists every topic, so the graph is validated before Astro starts.
@@ -19,7 +19,7 @@ export default defineConfig({
   trailingSlash: 'always',
   markdown: {
     remarkPlugins: [remarkMath],
-    rehypePlugins: [rehypeKatex, rehypeFocusableMath],
+    rehypePlugins: [rehypeKatex, rehypeFocusableScroll],
     // Plain Shiki output is valid HTML and needs no JavaScript; theme.css switches it between light and dark.
     // The high-contrast GitHub themes pass WCAG AA contrast for every token, comments included.
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' }, defaultColor: false },
