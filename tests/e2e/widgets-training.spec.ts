@@ -18,7 +18,8 @@ async function runs(widget: Locator): Promise<number> {
 async function step(widget: Locator): Promise<void> {
   const before = Number((await widget.getAttribute('data-steps')) ?? 0);
   await widget.getByRole('button', { name: 'Step', exact: true }).click();
-  await expect(widget).toHaveAttribute('data-steps', String(before + 1));
+  // Generous: the first step compiles shaders, which takes seconds on a software WebGPU adapter.
+  await expect(widget).toHaveAttribute('data-steps', String(before + 1), { timeout: 30_000 });
   await settle(widget);
 }
 
