@@ -3,7 +3,8 @@
  * opening a widget until it is live on the expected backend, the tfjs tensor count, and waiting
  * for a widget to settle.
  */
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { watchForErrors } from './helpers';
 
 export const INTERACTIONS = 20;
 
@@ -67,4 +68,42 @@ export async function settle(widget: Locator): Promise<void> {
 export async function dataJson<T>(widget: Locator, attribute: string): Promise<T | null> {
   const raw = await widget.getAttribute(attribute);
   return raw ? (JSON.parse(raw) as T) : null;
+}
+
+export interface WidgetCase {
+  name: string;
+  path: string;
+  tag: string;
+  /** First result is there and right. */
+  first: (widget: Locator) => Promise<void>;
+  /** The i-th interaction, then a check that the result is right. */
+  interact: (widget: Locator, i: number) => Promise<void>;
+}
+
+/**
+ * For every widget and every backend variant: the first result matches the reference, then
+ * INTERACTIONS more do, with no console errors and the tensor count back to its baseline.
+ */
+export function testWidgetsOnEveryBackend(cases: readonly WidgetCase[]): void {
+  for (const c of cases) {
+    test.describe(`${c.name} widget`, () => {
+      test.describe.configure({ timeout: 180_000 });
+
+      for (const variant of VARIANTS) {
+        test(`on ${variant.name}: matches the reference, no errors, no leaked tensors after ${INTERACTIONS} interactions`, async ({ page }, info) => {
+          test.skip(info.project.name !== variant.project, `runs in the ${variant.project} project`);
+          const errors = watchForErrors(page);
+          const widget = await open(page, c.path, variant, c.tag);
+          await c.first(widget);
+          await settle(widget);
+          const baseline = await numTensors(page);
+          expect(baseline).toBeGreaterThanOrEqual(0);
+          for (let i = 0; i < INTERACTIONS; i++) await c.interact(widget, i);
+          await settle(widget);
+          expect(await numTensors(page)).toBe(baseline);
+          expect(errors).toEqual([]);
+        });
+      }
+    });
+  }
 }

@@ -4,8 +4,8 @@
  * with the float64 references; then console errors and leaked tensors after 20 interactions.
  */
 import { expect, test, type Locator } from '@playwright/test';
-import { expectNoAxeViolations, watchForErrors } from './helpers';
-import { INTERACTIONS, VARIANTS, dataJson, numTensors, open, settle } from './widget-helpers';
+import { expectNoAxeViolations } from './helpers';
+import { VARIANTS, dataJson, open, settle, testWidgetsOnEveryBackend, type WidgetCase } from './widget-helpers';
 import { mismatches } from '../../src/lib/ml/compare';
 import { OPTIMIZERS, raceReference, type Paths, type RaceConfig } from '../../src/lib/ml/optimizers';
 import { initParams, isDatasetName, makeDataset, trainReference, type TrainSetup } from '../../src/lib/ml/mlp';
@@ -41,13 +41,6 @@ async function trainMismatches(widget: Locator): Promise<number> {
   return mismatches(losses, expected).length;
 }
 
-interface WidgetCase {
-  name: string;
-  path: string;
-  tag: string;
-  first: (widget: Locator) => Promise<void>;
-  interact: (widget: Locator, i: number) => Promise<void>;
-}
 
 const CASES: WidgetCase[] = [
   {
@@ -129,27 +122,7 @@ const CASES: WidgetCase[] = [
   },
 ];
 
-for (const c of CASES) {
-  test.describe(`${c.name} widget`, () => {
-    test.describe.configure({ timeout: 180_000 });
-
-    for (const variant of VARIANTS) {
-      test(`on ${variant.name}: matches the reference, no errors, no leaked tensors after ${INTERACTIONS} interactions`, async ({ page }, info) => {
-        test.skip(info.project.name !== variant.project, `runs in the ${variant.project} project`);
-        const errors = watchForErrors(page);
-        const widget = await open(page, c.path, variant, c.tag);
-        await c.first(widget);
-        await settle(widget);
-        const baseline = await numTensors(page);
-        expect(baseline).toBeGreaterThanOrEqual(0);
-        for (let i = 0; i < INTERACTIONS; i++) await c.interact(widget, i);
-        await settle(widget);
-        expect(await numTensors(page)).toBe(baseline);
-        expect(errors).toEqual([]);
-      });
-    }
-  });
-}
+testWidgetsOnEveryBackend(CASES);
 
 test('reset with the same seed replays the same training exactly', async ({ page }, info) => {
   test.skip(info.project.name !== 'chromium', 'once is enough');

@@ -5,8 +5,8 @@
  * the plain-TypeScript references, for console errors, and for leaked tensors after 20 interactions.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectNoAxeViolations, watchForErrors } from './helpers';
-import { INTERACTIONS, VARIANTS, dataJson, numTensors, open, settle } from './widget-helpers';
+import { expectNoAxeViolations } from './helpers';
+import { dataJson, settle, testWidgetsOnEveryBackend, type WidgetCase } from './widget-helpers';
 import { classifyTfjsChunk, type TfjsChunkKind } from '../../scripts/bench-widgets';
 import { mismatches } from '../../src/lib/ml/compare';
 import { matmulReference, type Matrix } from '../../src/lib/ml/matrix-product';
@@ -73,15 +73,6 @@ async function backpropMismatches(widget: Locator): Promise<number> {
 
 // ---------------------------------------------------------------------------------------------
 
-interface WidgetCase {
-  name: string;
-  path: string;
-  tag: string;
-  /** First result is there and right. */
-  first: (widget: Locator) => Promise<void>;
-  /** The i-th interaction, then a check that the result is right. */
-  interact: (widget: Locator, i: number) => Promise<void>;
-}
 
 const CASES: WidgetCase[] = [
   {
@@ -195,27 +186,7 @@ const CASES: WidgetCase[] = [
   },
 ];
 
-for (const c of CASES) {
-  test.describe(`${c.name} widget`, () => {
-    test.describe.configure({ timeout: 180_000 });
-
-    for (const variant of VARIANTS) {
-      test(`on ${variant.name}: matches the reference, no errors, no leaked tensors after ${INTERACTIONS} interactions`, async ({ page }, info) => {
-        test.skip(info.project.name !== variant.project, `runs in the ${variant.project} project`);
-        const errors = watchForErrors(page);
-        const widget = await open(page, c.path, variant, c.tag);
-        await c.first(widget);
-        await settle(widget);
-        const baseline = await numTensors(page);
-        expect(baseline).toBeGreaterThanOrEqual(0);
-        for (let i = 0; i < INTERACTIONS; i++) await c.interact(widget, i);
-        await settle(widget);
-        expect(await numTensors(page)).toBe(baseline);
-        expect(errors).toEqual([]);
-      });
-    }
-  });
-}
+testWidgetsOnEveryBackend(CASES);
 
 // ---------------------------------------------------------------------------------------------
 
