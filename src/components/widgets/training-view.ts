@@ -92,6 +92,14 @@ export function drawChart(svg: SVGSVGElement, series: readonly Series[], options
  * between ticks it yields a frame, so the page never blocks.
  */
 export class RunLoop {
+  /** A loop whose widget's Play button reads Pause while it runs, and whose state shows as data-running. */
+  static withPlayButton(host: HTMLElement, play: HTMLButtonElement, tick: () => Promise<boolean>, nextFrame: () => Promise<void>): RunLoop {
+    return new RunLoop(tick, nextFrame, (running) => {
+      play.textContent = running ? 'Pause' : 'Play';
+      host.dataset['running'] = String(running);
+    });
+  }
+
   private running = false;
   private generation = 0;
   constructor(
