@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const port = 4321;
+// PORT lets a second checkout or a CI sandbox run beside a server already on 4321.
+const port = Number(process.env.PORT ?? 4321);
 // The system Chromium: Playwright never downloads a browser here.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const args = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
