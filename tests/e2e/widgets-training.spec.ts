@@ -9,19 +9,8 @@ import { VARIANTS, dataJson, open, settle, testWidgetsOnEveryBackend, type Widge
 import { mismatches } from '../../src/lib/ml/compare';
 import { OPTIMIZERS, raceReference, type Paths, type RaceConfig } from '../../src/lib/ml/optimizers';
 import { initParams, isDatasetName, makeDataset, trainReference, type TrainSetup } from '../../src/lib/ml/mlp';
-
-async function runs(widget: Locator): Promise<number> {
-  return Number((await widget.getAttribute('data-runs')) ?? 0);
-}
-
-/** Clicks Step and waits until the widget has taken one more step. */
-async function step(widget: Locator): Promise<void> {
-  const before = Number((await widget.getAttribute('data-steps')) ?? 0);
-  await widget.getByRole('button', { name: 'Step', exact: true }).click();
-  // Generous: the first step compiles shaders, which takes seconds on a software WebGPU adapter.
-  await expect(widget).toHaveAttribute('data-steps', String(before + 1), { timeout: 30_000 });
-  await settle(widget);
-}
+import { lrScheduleCase } from './training-cases/lr-schedule';
+import { runs, step } from './training-cases/steps';
 
 async function raceMismatches(widget: Locator): Promise<number> {
   const config = await dataJson<RaceConfig>(widget, 'data-config');
@@ -40,7 +29,6 @@ async function trainMismatches(widget: Locator): Promise<number> {
   const expected = trainReference(setup.spec, initParams(setup.spec, setup.seed), data, setup.hyper, setup.seed, losses.length).losses;
   return mismatches(losses, expected).length;
 }
-
 
 const CASES: WidgetCase[] = [
   {
@@ -120,6 +108,7 @@ const CASES: WidgetCase[] = [
       await expect.poll(() => trainMismatches(widget)).toBe(0);
     },
   },
+  lrScheduleCase,
 ];
 
 testWidgetsOnEveryBackend(CASES);
