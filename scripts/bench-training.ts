@@ -2,7 +2,8 @@
  * Training speed of the training widgets on a served build, per backend, with the system Chromium:
  * presses Play, lets the first frames compile the kernels, then counts steps over a few seconds.
  * A "step" is one update of every model in the widget (the race: five optimizers; the playground:
- * one minibatch, plus the loss and decision-boundary evaluation it draws each frame).
+ * one minibatch, plus the loss and decision-boundary evaluation it draws each frame; the schedules:
+ * one minibatch for each of two networks; embeddings: one full-batch Adam step and a read-back).
  *
  *   npx tsx scripts/bench-training.ts http://127.0.0.1:4321
  *
@@ -14,6 +15,8 @@ import { chromium, type Browser } from '@playwright/test';
 export const TRAINING_WIDGETS = [
   { widget: 'optimizer race', path: '/optimizers/', tag: 'atlas-optimizer-race' },
   { widget: 'train a network', path: '/dense-neural-networks/', tag: 'atlas-train-network' },
+  { widget: 'learning-rate schedules', path: '/learning-rate-scheduling/', tag: 'atlas-lr-schedule' },
+  { widget: 'embeddings', path: '/embeddings/', tag: 'atlas-embeddings' },
 ] as const;
 
 export interface TrainingSpeed {
@@ -52,12 +55,19 @@ export async function benchTraining(baseUrl: string, seconds = 3): Promise<Train
         await page.waitForFunction((t) => Number(document.querySelector<HTMLElement>(t)?.dataset['steps'] ?? 0) >= 12, w.tag, { timeout: 120_000 });
         const s0 = await steps();
         const t0 = Date.now();
-        await page.waitForTimeout(seconds * 1000);
-        const s1 = await steps();
-        const elapsed = (Date.now() - t0) / 1000;
+        // Until `seconds` pass or the run reaches its last step, timed at the last step seen.
+        let s1 = s0;
+        let t1 = t0;
+        while (Date.now() - t0 < seconds * 1000) {
+          await page.waitForTimeout(100);
+          const s = await steps();
+          if (s !== s1) [s1, t1] = [s, Date.now()];
+          else if ((await el.getAttribute('data-running')) === 'false') break;
+        }
+        const elapsed = (t1 - t0) / 1000;
         const backend = await el.evaluate((e: HTMLElement) => e.dataset['backend'] ?? 'unknown');
         await el.getByRole('button', { name: /Pause|Play/ }).click();
-        out.push({ widget: w.widget, backend, stepsPerSecond: Math.round(((s1 - s0) / elapsed) * 10) / 10, measuredSteps: s1 - s0 });
+        out.push({ widget: w.widget, backend, stepsPerSecond: elapsed > 0 ? Math.round(((s1 - s0) / elapsed) * 10) / 10 : 0, measuredSteps: s1 - s0 });
         await page.close();
       }
     } finally {
