@@ -5,23 +5,10 @@
  */
 import { expect, test, type Locator } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers';
-import { VARIANTS, dataJson, open, settle, testWidgetsOnEveryBackend, type WidgetCase } from './widget-helpers';
+import { VARIANTS, dataJson, open, runs, settle, step, testWidgetsOnEveryBackend, type WidgetCase } from './widget-helpers';
 import { mismatches } from '../../src/lib/ml/compare';
 import { OPTIMIZERS, raceReference, type Paths, type RaceConfig } from '../../src/lib/ml/optimizers';
 import { initParams, isDatasetName, makeDataset, trainReference, type TrainSetup } from '../../src/lib/ml/mlp';
-
-async function runs(widget: Locator): Promise<number> {
-  return Number((await widget.getAttribute('data-runs')) ?? 0);
-}
-
-/** Clicks Step and waits until the widget has taken one more step. */
-async function step(widget: Locator): Promise<void> {
-  const before = Number((await widget.getAttribute('data-steps')) ?? 0);
-  await widget.getByRole('button', { name: 'Step', exact: true }).click();
-  // Generous: the first step compiles shaders, which takes seconds on a software WebGPU adapter.
-  await expect(widget).toHaveAttribute('data-steps', String(before + 1), { timeout: 30_000 });
-  await settle(widget);
-}
 
 async function raceMismatches(widget: Locator): Promise<number> {
   const config = await dataJson<RaceConfig>(widget, 'data-config');
