@@ -6,6 +6,7 @@
 import { expect, test, type Locator } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers';
 import { VARIANTS, dataJson, open, runs, settle, step, testWidgetsOnEveryBackend, type WidgetCase } from './widget-helpers';
+import { batchNormCase } from './training-cases/batch-norm';
 import { mismatches } from '../../src/lib/ml/compare';
 import { OPTIMIZERS, raceReference, type Paths, type RaceConfig } from '../../src/lib/ml/optimizers';
 import { initParams, isDatasetName, makeDataset, trainReference, type TrainSetup } from '../../src/lib/ml/mlp';
@@ -107,6 +108,7 @@ const CASES: WidgetCase[] = [
       await expect.poll(() => trainMismatches(widget)).toBe(0);
     },
   },
+  batchNormCase,
 ];
 
 testWidgetsOnEveryBackend(CASES);
