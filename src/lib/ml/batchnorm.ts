@@ -132,7 +132,7 @@ export function bnStepValues(s: BnStep): number[] {
  * Every position where a tfjs step (bnStepValues) differs from the float64 reference. The usual
  * tolerance, except for the normalised batch: x − μ_B carries the float32 rounding of x and of the
  * device’s sum, about 2⁻²²·max|x|, and dividing by √(σ_B² + ε) magnifies it when a small batch's
- * values nearly coincide (two values 10⁻⁴ apart: a relative error near 10⁻³, which float32 cannot avoid).
+ * values nearly coincide (two values 10⁻⁴ apart: a relative error of a few 10⁻³, which float32 cannot avoid).
  */
 export function bnMismatches(actual: readonly number[], expected: BnStep, batch: readonly number[]): Mismatch[] {
   const summary = bnSummaryValues(expected);
