@@ -65,20 +65,6 @@ export async function settle(widget: Locator): Promise<void> {
   await expect(widget).toHaveAttribute('aria-busy', 'false');
 }
 
-/** Completed computations (data-runs), to wait for the one a control change starts. */
-export async function runs(widget: Locator): Promise<number> {
-  return Number((await widget.getAttribute('data-runs')) ?? 0);
-}
-
-/** Clicks Step and waits until the widget has taken one more step. */
-export async function step(widget: Locator): Promise<void> {
-  const before = Number((await widget.getAttribute('data-steps')) ?? 0);
-  await widget.getByRole('button', { name: 'Step', exact: true }).click();
-  // Generous: the first step compiles shaders, which takes seconds on a software WebGPU adapter.
-  await expect(widget).toHaveAttribute('data-steps', String(before + 1), { timeout: 30_000 });
-  await settle(widget);
-}
-
 export async function dataJson<T>(widget: Locator, attribute: string): Promise<T | null> {
   const raw = await widget.getAttribute(attribute);
   return raw ? (JSON.parse(raw) as T) : null;

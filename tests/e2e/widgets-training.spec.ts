@@ -5,11 +5,13 @@
  */
 import { expect, test, type Locator } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers';
-import { VARIANTS, dataJson, open, runs, settle, step, testWidgetsOnEveryBackend, type WidgetCase } from './widget-helpers';
-import { batchNormCase } from './training-cases/batch-norm';
+import { VARIANTS, dataJson, open, settle, testWidgetsOnEveryBackend, type WidgetCase } from './widget-helpers';
 import { mismatches } from '../../src/lib/ml/compare';
 import { OPTIMIZERS, raceReference, type Paths, type RaceConfig } from '../../src/lib/ml/optimizers';
 import { initParams, isDatasetName, makeDataset, trainReference, type TrainSetup } from '../../src/lib/ml/mlp';
+import { lrScheduleCase } from './training-cases/lr-schedule';
+import { batchNormCase } from './training-cases/batch-norm';
+import { runs, step } from './training-cases/steps';
 
 async function raceMismatches(widget: Locator): Promise<number> {
   const config = await dataJson<RaceConfig>(widget, 'data-config');
@@ -28,7 +30,6 @@ async function trainMismatches(widget: Locator): Promise<number> {
   const expected = trainReference(setup.spec, initParams(setup.spec, setup.seed), data, setup.hyper, setup.seed, losses.length).losses;
   return mismatches(losses, expected).length;
 }
-
 
 const CASES: WidgetCase[] = [
   {
@@ -108,6 +109,7 @@ const CASES: WidgetCase[] = [
       await expect.poll(() => trainMismatches(widget)).toBe(0);
     },
   },
+  lrScheduleCase,
   batchNormCase,
 ];
 

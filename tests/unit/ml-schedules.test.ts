@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Tf } from '../../src/lib/ml/backend';
 import { MlpTrainer, TfMlp, initParams, makeDataset, trainReference, type MlpSpec, type TrainHyper } from '../../src/lib/ml/mlp';
-import { SCHEDULES, learningRateAt, scheduleCurve, smooth } from '../../src/lib/ml/schedules';
+import { SCHEDULES, learningRateAt, scheduleCurve, scheduleRunsReference, smooth } from '../../src/lib/ml/schedules';
 import { cpuTf, expectClose } from './ml-tf-cpu';
 
 let tf: Tf;
@@ -47,5 +47,28 @@ describe('schedules', () => {
     net.dispose();
     expect(tf.memory().numTensors).toBe(before);
     expectClose(losses, trainReference(spec, start, data, hyper, 3, 16, lrAt).losses);
+  });
+});
+
+describe('schedule runs', () => {
+  const setup = {
+    dataset: 'circle',
+    spec: { sizes: [2, 8, 1], activation: 'tanh' as const },
+    hyper: { lr: 0.3, batchSize: 8, l2: 0, momentum: 0.9, optimizer: 'momentum' as const },
+    seed: 4,
+    schedule: 'step' as const,
+    total: 8,
+  };
+
+  test('both runs start from the same loss and part once the schedule lowers η', () => {
+    const { constant, scheduled } = scheduleRunsReference(setup, 6);
+    // Step decay keeps η₀ for the first quarter (2 steps): the first 3 losses (before any lowered update lands) agree.
+    expect(scheduled.slice(0, 3)).toEqual(constant.slice(0, 3));
+    expect(scheduled[4]).not.toBe(constant[4]);
+  });
+
+  test('a constant "schedule" is the constant run', () => {
+    const { constant, scheduled } = scheduleRunsReference({ ...setup, schedule: 'constant' }, 5);
+    expect(scheduled).toEqual(constant);
   });
 });

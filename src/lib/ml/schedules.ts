@@ -2,6 +2,8 @@
  * Learning-rate schedules: η as a function of the step, in plain TypeScript (the formulas are the
  * reference), and the training runs that show their effect, on the MLP of `mlp.ts`. Pure.
  */
+import { initParams, isDatasetName, makeDataset, trainReference, type TrainSetup } from './mlp';
+
 export const SCHEDULES = ['step', 'exponential', 'cosine', 'cyclical', 'warmup'] as const;
 export type ScheduleName = (typeof SCHEDULES)[number] | 'constant';
 
@@ -53,4 +55,22 @@ export function smooth(values: readonly number[], beta = 0.9): number[] {
     s = beta * s + (1 - beta) * v;
     return s / (1 - beta ** (i + 1));
   });
+}
+
+/** Points in the demo's training set. */
+export const DEMO_POINTS = 200;
+
+/** A schedule demo: the same network, data and minibatches, trained at constant η₀ and under the schedule. */
+export interface ScheduleSetup extends TrainSetup {
+  schedule: ScheduleName;
+  /** T, the length of the run the schedule is laid out over. */
+  total: number;
+}
+
+/** The minibatch losses of both runs for the first `steps` steps, in float64. */
+export function scheduleRunsReference(s: ScheduleSetup, steps: number): { constant: number[]; scheduled: number[] } {
+  const data = makeDataset(isDatasetName(s.dataset) ? s.dataset : 'circle', DEMO_POINTS, s.seed);
+  const run = (name: ScheduleName) =>
+    trainReference(s.spec, initParams(s.spec, s.seed), data, s.hyper, s.seed, steps, (t) => learningRateAt(name, t, s.hyper.lr, s.total)).losses;
+  return { constant: run('constant'), scheduled: run(s.schedule) };
 }

@@ -4,7 +4,8 @@
  * freezes the running averages so the probe's output stops changing.
  */
 import { expect, type Locator } from '@playwright/test';
-import { dataJson, runs, settle, step, type WidgetCase } from '../widget-helpers';
+import { dataJson, settle, type WidgetCase } from '../widget-helpers';
+import { runs, step } from './steps';
 import { mismatches } from '../../../src/lib/ml/compare';
 import { INITIAL_STATE, Sampler, bnMismatches, bnStepReference, bnSummaryValues, type BnState } from '../../../src/lib/ml/batchnorm';
 
