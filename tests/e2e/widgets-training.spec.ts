@@ -9,6 +9,7 @@ import { VARIANTS, dataJson, open, settle, testWidgetsOnEveryBackend, type Widge
 import { mismatches } from '../../src/lib/ml/compare';
 import { OPTIMIZERS, raceReference, type Paths, type RaceConfig } from '../../src/lib/ml/optimizers';
 import { initParams, isDatasetName, makeDataset, trainReference, type TrainSetup } from '../../src/lib/ml/mlp';
+import { batchNormCase } from './training-cases/batch-norm';
 import { embeddingsCase } from './training-cases/embeddings';
 import { lrScheduleCase } from './training-cases/lr-schedule';
 import { runs, step } from './training-cases/steps';
@@ -111,6 +112,7 @@ const CASES: WidgetCase[] = [
   },
   lrScheduleCase,
   embeddingsCase,
+  batchNormCase,
 ];
 
 testWidgetsOnEveryBackend(CASES);

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Tf } from '../../src/lib/ml/backend';
-import { INITIAL_STATE, Sampler, TRUE_MEAN, TRUE_VARIANCE, TfBatchNorm, bnStepReference, bnStepValues } from '../../src/lib/ml/batchnorm';
+import { BN_EPSILON, INITIAL_STATE, Sampler, TRUE_MEAN, TRUE_VARIANCE, TfBatchNorm, bnMismatches, bnStepReference, bnStepValues, bnSummaryValues } from '../../src/lib/ml/batchnorm';
+import { mismatches } from '../../src/lib/ml/compare';
 import { cpuTf, expectClose } from './ml-tf-cpu';
 
 let tf: Tf;
@@ -21,6 +22,25 @@ describe('batch normalisation', () => {
   test('eval mode leaves the running averages alone', () => {
     const s = bnStepReference({ runningMean: 3, runningVar: 2 }, [10, 20], false);
     expect([s.runningMean, s.runningVar]).toEqual([3, 2]);
+  });
+
+  test('the summary is the step’s scalars, the full values add the normalised batch', () => {
+    const s = bnStepReference(INITIAL_STATE, [1, 2, 3, 4], true);
+    expect(bnSummaryValues(s)).toEqual([s.batchMean, s.batchVar, s.runningMean, s.runningVar, s.probeTrain, s.probeEval]);
+    expect(bnStepValues(s)).toEqual([...bnSummaryValues(s), ...s.normalized]);
+  });
+
+  test('two nearly equal values: float32 rounding of the mean is allowed for, real errors are not', () => {
+    const batch = [2.6379006, 2.637467];
+    const expected = bnStepReference(INITIAL_STATE, batch, true);
+    // What float32 gives: the mean rounded to the nearest float32 shifts x − μ by about 1e-7 of 2e-4.
+    const mean = Math.fround((Math.fround(batch[0]!) + Math.fround(batch[1]!)) / 2);
+    const sd = Math.sqrt(expected.batchVar + BN_EPSILON);
+    const float32 = [...bnSummaryValues(expected), ...batch.map((x) => (Math.fround(x) - mean) / sd)];
+    expect(mismatches(float32, bnStepValues(expected)).length).toBeGreaterThan(0);
+    expect(bnMismatches(float32, expected, batch)).toEqual([]);
+    expect(bnMismatches(float32.map((v, i) => (i === 6 ? v * 1.01 : v)), expected, batch).map((m) => m.index)).toEqual([6]);
+    expect(bnMismatches(float32.slice(0, 7), expected, batch).length).toBeGreaterThan(0);
   });
 
   test('the sampler’s moments match the stated population', () => {

@@ -8,6 +8,7 @@
  */
 import type { Variable } from '@tensorflow/tfjs-core';
 import type { Tensor, Tf } from './backend';
+import { ABS_TOLERANCE, mismatches, withinTolerance, type Mismatch } from './compare';
 import { mulberry32, normal, type Rng } from './random';
 
 export const BN_MOMENTUM = 0.1;
@@ -118,6 +119,28 @@ export class TfBatchNorm {
   }
 }
 
+/** The step's six scalars, without the normalised batch: what a long history keeps per step. */
+export function bnSummaryValues(s: BnStep): number[] {
+  return [s.batchMean, s.batchVar, s.runningMean, s.runningVar, s.probeTrain, s.probeEval];
+}
+
 export function bnStepValues(s: BnStep): number[] {
-  return [s.batchMean, s.batchVar, s.runningMean, s.runningVar, s.probeTrain, s.probeEval, ...s.normalized];
+  return [...bnSummaryValues(s), ...s.normalized];
+}
+
+/**
+ * Every position where a tfjs step (bnStepValues) differs from the float64 reference. The usual
+ * tolerance, except for the normalised batch: x − μ_B carries the float32 rounding of x and of the
+ * device’s sum, about 2⁻²²·max|x|, and dividing by √(σ_B² + ε) magnifies it when a small batch's
+ * values nearly coincide (two values 10⁻⁴ apart: a relative error of a few 10⁻³, which float32 cannot avoid).
+ */
+export function bnMismatches(actual: readonly number[], expected: BnStep, batch: readonly number[]): Mismatch[] {
+  const summary = bnSummaryValues(expected);
+  const k = summary.length;
+  if (actual.length !== k + expected.normalized.length) return mismatches(actual, bnStepValues(expected));
+  const atol = ABS_TOLERANCE + (2 ** -22 * Math.max(...batch.map(Math.abs))) / Math.sqrt(expected.batchVar + BN_EPSILON);
+  return [
+    ...mismatches(actual.slice(0, k), summary),
+    ...expected.normalized.flatMap((e, i) => (withinTolerance(actual[k + i]!, e, atol) ? [] : [{ index: k + i, actual: actual[k + i]!, expected: e }])),
+  ];
 }
