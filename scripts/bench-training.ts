@@ -3,7 +3,8 @@
  * presses Play, lets the first frames compile the kernels, then counts steps over a few seconds.
  * A "step" is one update of every model in the widget (the race: five optimizers; the playground:
  * one minibatch, plus the loss and decision-boundary evaluation it draws each frame; the schedules:
- * one minibatch for each of two networks; embeddings: one full-batch Adam step and a read-back).
+ * one minibatch for each of two networks; embeddings: one full-batch Adam step and a read-back; batch norm: one
+ * mini-batch normalised, with every chart redrawn).
  *
  *   npx tsx scripts/bench-training.ts http://127.0.0.1:4321
  *
@@ -17,6 +18,7 @@ export const TRAINING_WIDGETS = [
   { widget: 'train a network', path: '/dense-neural-networks/', tag: 'atlas-train-network' },
   { widget: 'learning-rate schedules', path: '/learning-rate-scheduling/', tag: 'atlas-lr-schedule' },
   { widget: 'embeddings', path: '/embeddings/', tag: 'atlas-embeddings' },
+  { widget: 'batch normalisation', path: '/advanced-layers-theory/', tag: 'atlas-batch-norm' },
 ] as const;
 
 export interface TrainingSpeed {
