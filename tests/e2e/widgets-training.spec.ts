@@ -9,6 +9,7 @@ import { VARIANTS, dataJson, open, settle, testWidgetsOnEveryBackend, type Widge
 import { mismatches } from '../../src/lib/ml/compare';
 import { OPTIMIZERS, raceReference, type Paths, type RaceConfig } from '../../src/lib/ml/optimizers';
 import { initParams, isDatasetName, makeDataset, trainReference, type TrainSetup } from '../../src/lib/ml/mlp';
+import { mixedPrecisionCase } from './training-cases/mixed-precision';
 
 async function runs(widget: Locator): Promise<number> {
   return Number((await widget.getAttribute('data-runs')) ?? 0);
@@ -120,6 +121,7 @@ const CASES: WidgetCase[] = [
       await expect.poll(() => trainMismatches(widget)).toBe(0);
     },
   },
+  mixedPrecisionCase,
 ];
 
 testWidgetsOnEveryBackend(CASES);
@@ -195,7 +197,7 @@ for (const theme of ['dark', 'light'] as const) {
       const widget = page.locator(c.tag);
       await widget.scrollIntoViewIfNeeded();
       await expect(widget).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
-      await step(widget);
+      await (c.live ?? step)(widget);
       await expectNoAxeViolations(page);
     }
   });
