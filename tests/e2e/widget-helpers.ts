@@ -78,6 +78,8 @@ export interface WidgetCase {
   first: (widget: Locator) => Promise<void>;
   /** The i-th interaction, then a check that the result is right. */
   interact: (widget: Locator, i: number) => Promise<void>;
+  /** Brings the live part into its computed state for the axe test; clicking Step when absent. */
+  live?: (widget: Locator) => Promise<void>;
 }
 
 /**

@@ -12,6 +12,7 @@ import { initParams, isDatasetName, makeDataset, trainReference, type TrainSetup
 import { batchNormCase } from './training-cases/batch-norm';
 import { embeddingsCase } from './training-cases/embeddings';
 import { lrScheduleCase } from './training-cases/lr-schedule';
+import { mixedPrecisionCase } from './training-cases/mixed-precision';
 import { runs, step } from './training-cases/steps';
 
 async function raceMismatches(widget: Locator): Promise<number> {
@@ -113,6 +114,7 @@ const CASES: WidgetCase[] = [
   lrScheduleCase,
   embeddingsCase,
   batchNormCase,
+  mixedPrecisionCase,
 ];
 
 testWidgetsOnEveryBackend(CASES);
@@ -188,7 +190,7 @@ for (const theme of ['dark', 'light'] as const) {
       const widget = page.locator(c.tag);
       await widget.scrollIntoViewIfNeeded();
       await expect(widget).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
-      await step(widget);
+      await (c.live ?? step)(widget);
       await expectNoAxeViolations(page);
     }
   });

@@ -1,6 +1,22 @@
-import { describe, expect, test } from 'vitest';
-import { FORMAT_INFO, fate, roundTo, storeScaled } from '../../src/lib/ml/precision';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Tf } from '../../src/lib/ml/backend';
+import {
+  CHAIN_DEPTH,
+  CHAIN_PARAMETERS,
+  CHAIN_WIDTH,
+  FORMAT_INFO,
+  chainGradients,
+  fate,
+  fateHistogram,
+  gradientMismatches,
+  makeChain,
+  roundTo,
+  storeScaled,
+  tfChainGradients,
+  type SigmoidChain,
+} from '../../src/lib/ml/precision';
 import { mulberry32 } from '../../src/lib/ml/random';
+import { cpuTf } from './ml-tf-cpu';
 
 /** float32 → float16 bits → value, the way a GPU converts (independent of the arithmetic version). */
 function viaFloat16Bits(x: number): number {
@@ -97,5 +113,88 @@ describe('emulated 16-bit formats', () => {
     expect(scaled.underflow).toBe(0);
     expect(scaled.overflow).toBe(1); // 0.5 · 131072 > 65504
     expect(scaled.medianRelError).toBeLessThan(2 ** -10);
+  });
+});
+
+describe('the sigmoid chain whose gradients the widget stores', () => {
+  let tf: Tf;
+  beforeAll(async () => {
+    tf = await cpuTf();
+  });
+
+  test('the hand-written backpropagation equals finite differences of the loss', () => {
+    const chain = makeChain(3);
+    const loss = (c: SigmoidChain) => {
+      let total = 0;
+      for (let j = 0; j < CHAIN_WIDTH; j++) {
+        let h = c.x[j]!;
+        for (let k = 0; k < CHAIN_DEPTH; k++) h = 1 / (1 + Math.exp(-(c.w[k]![j]! * h + c.b[k]![j]!)));
+        total += 0.5 * (h - c.target[j]!) ** 2;
+      }
+      return total;
+    };
+    const grads = chainGradients(chain);
+    expect(grads).toHaveLength(CHAIN_PARAMETERS);
+    // The last layer's weights and the second layer's biases; deeper ones drown in rounding.
+    for (const [kind, k, j] of [['w', CHAIN_DEPTH - 1, 0], ['w', CHAIN_DEPTH - 1, 7], ['b', CHAIN_DEPTH - 2, 3], ['b', CHAIN_DEPTH - 3, 9]] as const) {
+      const eps = 1e-6;
+      const shifted = (d: number) => {
+        const c = structuredClone(chain);
+        c[kind][k]![j]! += d;
+        return loss(c);
+      };
+      const fd = (shifted(eps) - shifted(-eps)) / (2 * eps);
+      const index = (kind === 'w' ? 0 : CHAIN_DEPTH * CHAIN_WIDTH) + k * CHAIN_WIDTH + j;
+      expect(grads[index]).toBeCloseTo(fd, 8);
+    }
+  });
+
+  test('the gradients span about ten orders of magnitude, shrinking with depth', () => {
+    const grads = chainGradients(makeChain(1));
+    const logs = grads.map((g) => Math.log2(Math.abs(g)));
+    expect(Math.max(...logs)).toBeGreaterThan(-5);
+    expect(Math.min(...logs)).toBeLessThan(-30);
+    const layerMean = (k: number) => logs.slice(k * CHAIN_WIDTH, (k + 1) * CHAIN_WIDTH).reduce((a, b) => a + b, 0) / CHAIN_WIDTH;
+    expect(layerMean(CHAIN_DEPTH - 1) - layerMean(0)).toBeGreaterThan(15);
+  });
+
+  test.each([0, 10, 24])('tf.grads of S·L with S = 2^%i equals S times the float64 gradient, nothing leaks', async (k) => {
+    const chain = makeChain(42);
+    const before = tf.memory().numTensors;
+    const got = await tfChainGradients(tf, chain, 2 ** k);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(gradientMismatches(got, chainGradients(chain).map((g) => g * 2 ** k))).toEqual([]);
+  });
+
+  test('the relative comparison catches a wrong tiny gradient that an absolute one would miss', () => {
+    expect(gradientMismatches([1e-12, 0.5], [1e-12, 0.5])).toEqual([]);
+    expect(gradientMismatches([1.001e-12, 0.5], [1e-12, 0.5])).toEqual([0]);
+    expect(gradientMismatches([1e-12], [1e-12, 0.5])).toEqual([1]);
+  });
+
+  test('loss scaling rescues the float16 gradients: none lost at S = 2^16, many at S = 1', () => {
+    const grads = chainGradients(makeChain(1)).map(Math.fround);
+    const at = (k: number) => storeScaled('float16', grads.map((g) => g * 2 ** k), 2 ** k);
+    expect(at(0).underflow).toBeGreaterThan(100);
+    expect(at(16)).toMatchObject({ underflow: 0, overflow: 0, kept: CHAIN_PARAMETERS });
+    expect(at(24).overflow).toBeGreaterThan(0);
+    expect(storeScaled('bfloat16', grads, 1).underflow).toBe(0);
+  });
+
+  test('the fate histogram bins by binade, clamps the ends and agrees with storeScaled', () => {
+    const bins = fateHistogram('float16', [2 ** -30, 2 ** -24, 3 * 2 ** -24, 1, 1e5, 2 ** -60, 2 ** 40], -40, 24);
+    expect(bins).toHaveLength(64);
+    const at = (log2: number) => bins.find((b) => b.log2 === log2);
+    expect(at(-30)).toMatchObject({ underflow: 1, kept: 0 });
+    expect(at(-24)).toMatchObject({ kept: 1 });
+    expect(at(-23)).toMatchObject({ kept: 1 });
+    expect(at(0)).toMatchObject({ kept: 1 });
+    expect(at(16)).toMatchObject({ overflow: 1 });
+    expect(at(-40)).toMatchObject({ underflow: 1 });
+    expect(at(23)).toMatchObject({ overflow: 1 });
+    const grads = chainGradients(makeChain(5)).map((g) => Math.fround(g * 2 ** 6));
+    const counts = storeScaled('float16', grads, 2 ** 6);
+    const total = (key: 'underflow' | 'kept' | 'overflow') => fateHistogram('float16', grads, -40, 24).reduce((n, b) => n + b[key], 0);
+    expect([total('underflow'), total('overflow'), total('kept')]).toEqual([counts.underflow, counts.overflow, counts.kept]);
   });
 });

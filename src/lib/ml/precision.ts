@@ -2,9 +2,14 @@
  * Mixed precision, emulated: rounding float64 values to float32, float16 (IEEE binary16) and
  * bfloat16 with round-to-nearest-even, subnormals, overflow to ±∞. tfjs has no 16-bit dtype, so
  * the widget computes gradients in float32 on the device and stores them through these functions,
- * exactly as a float16 gradient buffer would. Pure, no tfjs; the tests check the arithmetic here
- * against independent bit-level conversions.
+ * exactly as a float16 gradient buffer would. The demo model is a deep chain of sigmoid units whose
+ * gradients span ten orders of magnitude, with its float64 gradient written out by hand. Pure: tfjs
+ * arrives as an argument, no DOM; the tests check the rounding against bit-level conversions.
  */
+import type { Tensor, Tf } from './backend';
+import { REL_TOLERANCE, withinTolerance } from './compare';
+import { mulberry32 } from './random';
+
 export const FORMATS = ['float32', 'float16', 'bfloat16'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
@@ -110,4 +115,122 @@ export function storeScaled(format: FormatName, scaledGrads: readonly number[], 
     medianRelError: errors.length ? errors[Math.floor(errors.length / 2)]! : 0,
     recovered,
   };
+}
+
+export function isFormatName(name: string): name is FormatName {
+  return (FORMATS as readonly string[]).includes(name);
+}
+
+/** The loss scale S = 2^k, k = 0…MAX_SCALE_EXPONENT, as on the widget's slider. */
+export const MAX_SCALE_EXPONENT = 24;
+
+// ---------------------------------------------------------------------------------------------
+// The demo model: CHAIN_WIDTH independent chains of CHAIN_DEPTH sigmoid units (a deep network whose
+// weight matrices are diagonal). Going down a chain, each layer multiplies the gradient by
+// w·σ′(z) with σ′ ≤ ¼, so the gradients shrink about fourfold per layer: the vanishing gradients
+// that mixed precision has to keep from flushing to zero. Chains without cross terms keep the
+// float32 gradients free of cancellation, so tfjs can be held to a tight relative tolerance.
+
+export const CHAIN_DEPTH = 12;
+export const CHAIN_WIDTH = 32;
+export const CHAIN_PARAMETERS = 2 * CHAIN_DEPTH * CHAIN_WIDTH;
+
+/** h₀ = x; h_k = σ(w_k ⊙ h_{k−1} + b_k); L = ½ Σ (h_D − t)². Arrays are [layer][unit]. */
+export interface SigmoidChain {
+  x: number[];
+  target: number[];
+  w: number[][];
+  b: number[][];
+}
+
+/** A seeded chain; every value is a float32, so tfjs and the reference start from the same numbers. */
+export function makeChain(seed: number): SigmoidChain {
+  const rng = mulberry32(seed);
+  const f = Math.fround;
+  const row = (draw: () => number) => Array.from({ length: CHAIN_WIDTH }, () => f(draw()));
+  return {
+    x: row(() => 0.5 + 0.5 * rng()),
+    target: row(rng),
+    // |w| in [0.5, 1.5] and small biases keep |z| < 2, where σ′ does not lose digits to 1 − σ.
+    w: Array.from({ length: CHAIN_DEPTH }, () => row(() => (rng() < 0.5 ? -1 : 1) * (0.5 + rng()))),
+    b: Array.from({ length: CHAIN_DEPTH }, () => row(() => rng() - 0.5)),
+  };
+}
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/** ∂L/∂w then ∂L/∂b, each layer by layer (input side first), in float64 by backpropagation. */
+export function chainGradients(chain: SigmoidChain): number[] {
+  const gw = chain.w.map(() => new Array<number>(CHAIN_WIDTH).fill(0));
+  const gb = chain.b.map(() => new Array<number>(CHAIN_WIDTH).fill(0));
+  for (let j = 0; j < CHAIN_WIDTH; j++) {
+    const h = [chain.x[j]!];
+    for (let k = 0; k < CHAIN_DEPTH; k++) h.push(sigmoid(chain.w[k]![j]! * h[k]! + chain.b[k]![j]!));
+    let dh = h[CHAIN_DEPTH]! - chain.target[j]!;
+    for (let k = CHAIN_DEPTH - 1; k >= 0; k--) {
+      const dz = dh * h[k + 1]! * (1 - h[k + 1]!);
+      gw[k]![j] = dz * h[k]!;
+      gb[k]![j] = dz;
+      dh = dz * chain.w[k]![j]!;
+    }
+  }
+  return [...gw.flat(), ...gb.flat()];
+}
+
+/** The gradients of S·L computed by tf.grads on the device in float32, in chainGradients' order. */
+export async function tfChainGradients(tf: Tf, chain: SigmoidChain, scale: number): Promise<number[]> {
+  const flat = tf.tidy(() => {
+    const x = tf.tensor1d(chain.x);
+    const target = tf.tensor1d(chain.target);
+    // One tensor per layer: slicing a stacked tensor would need a gradient the runtime does not register.
+    const params = [...chain.w, ...chain.b].map((v) => tf.tensor1d(v));
+    const scaledLoss = (...p: Tensor[]) => {
+      let h: Tensor = x;
+      for (let k = 0; k < CHAIN_DEPTH; k++) h = tf.sigmoid(tf.add(tf.mul(p[k]!, h), p[CHAIN_DEPTH + k]!));
+      return tf.mul(tf.sum(tf.square(tf.sub(h, target))), 0.5 * scale);
+    };
+    return tf.concat(tf.grads(scaledLoss)(params));
+  });
+  try {
+    return Array.from(await flat.data());
+  } finally {
+    flat.dispose();
+  }
+}
+
+/**
+ * Indices where tfjs's gradients differ from the reference by more than a relative 10⁻⁴. Purely
+ * relative: the gradients go down to 10⁻¹³, far below any absolute tolerance.
+ */
+export function gradientMismatches(actual: readonly number[], expected: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < Math.max(actual.length, expected.length); i++) {
+    if (!withinTolerance(actual[i] ?? Number.NaN, expected[i] ?? Number.NaN, 0, REL_TOLERANCE)) out.push(i);
+  }
+  return out;
+}
+
+/** One binade [2^log2, 2^(log2+1)) of |S·g| and what storing its gradients in a format does. */
+export interface FateBin {
+  log2: number;
+  underflow: number;
+  kept: number;
+  overflow: number;
+}
+
+/**
+ * Histogram of log₂|x| with one bin per binade from 2^lo to 2^hi, each bin split by fate; values
+ * outside the range are counted in the end bins.
+ */
+export function fateHistogram(format: FormatName, values: readonly number[], lo: number, hi: number): FateBin[] {
+  const bins: FateBin[] = Array.from({ length: hi - lo }, (_, i) => ({ log2: lo + i, underflow: 0, kept: 0, overflow: 0 }));
+  for (const v of values) {
+    const i = Math.floor(Math.log2(Math.abs(v))) - lo; // NaN (from NaN) lands with the overflows, at the top
+    const bin = bins[Number.isNaN(i) ? hi - lo - 1 : Math.min(hi - lo - 1, Math.max(0, i))]!;
+    const f = fate(format, v);
+    if (f === 'underflow') bin.underflow++;
+    else if (f === 'overflow') bin.overflow++;
+    else bin.kept++;
+  }
+  return bins;
 }
