@@ -5,6 +5,7 @@
  */
 import type { StylesheetJson } from 'cytoscape';
 import { LEVELS, type Level } from '../../lib/content/taxonomy';
+import { LABEL_STYLE } from '../../lib/graph/dagre-options';
 
 /** Cytoscape node shapes; `LevelShape.astro` draws the same four in SVG for the legend. */
 export const LEVEL_SHAPES: Record<Level, 'ellipse' | 'rectangle' | 'diamond' | 'star'> = {
@@ -70,13 +71,13 @@ export interface StyleOptions {
 }
 
 export function graphStylesheet(c: GraphColours, options: StyleOptions = {}): StylesheetJson {
-  const { large = false, fontSize = 11, labelWidth = 120 } = options;
+  const { large = false, fontSize = LABEL_STYLE.fontSize, labelWidth = LABEL_STYLE.wrapWidth } = options;
   return [
     {
       selector: 'node',
       style: {
-        width: 18,
-        height: 18,
+        width: LABEL_STYLE.node,
+        height: LABEL_STYLE.node,
         'border-width': 1.5,
         'border-color': c.background,
         label: 'data(title)',
@@ -85,7 +86,7 @@ export function graphStylesheet(c: GraphColours, options: StyleOptions = {}): St
         color: c.text,
         'text-valign': 'bottom',
         'text-halign': 'center',
-        'text-margin-y': 3,
+        'text-margin-y': LABEL_STYLE.margin,
         'text-wrap': 'wrap',
         'text-max-width': `${labelWidth}px`,
         'text-background-color': c.background,
@@ -99,7 +100,7 @@ export function graphStylesheet(c: GraphColours, options: StyleOptions = {}): St
       style: {
         shape: LEVEL_SHAPES[level],
         'background-color': c.level[level],
-        ...(level === 'expert' ? { width: 22, height: 22 } : {}),
+        ...(level === 'expert' ? { width: LABEL_STYLE.expertNode, height: LABEL_STYLE.expertNode } : {}),
       },
     })),
     {

@@ -23,7 +23,9 @@ import {
   type GraphNode,
   type Highlight,
   type MapState,
+  type Point,
 } from '../../lib/graph/view';
+import { MAP_DAGRE } from '../../lib/graph/dagre-options';
 import { planHighlight, readMapPlan, type PlanHighlight } from '../../lib/plan/highlight';
 import type { Progress } from '../../lib/progress/model';
 import { readProgress } from '../../lib/progress/storage';
@@ -42,7 +44,8 @@ type Direction = 'before' | 'after' | 'previous' | 'next';
 /** What tests and the benchmark read from the map (see `inspect()`). */
 export interface MapInspection {
   state: MapState;
-  layout: 'dagre' | 'layered';
+  /** prebuilt: dagre's layout made at build time (site-layout.ts). */
+  layout: 'prebuilt' | 'dagre' | 'layered';
   nodes: number;
   visible: string[];
   ancestors: string[];
@@ -73,6 +76,16 @@ function markedTitle(title: string, mark: 'known' | 'learning' | undefined): str
   return mark === 'known' ? `✓ ${title}` : mark === 'learning' ? `◔ ${title}` : title;
 }
 
+/** The build-time layout, or null if it cannot be had (the map then lays out itself). */
+async function fetchLayout(url: string): Promise<Record<string, Point> | null> {
+  try {
+    const response = await fetch(url);
+    return response.ok ? ((await response.json()) as Record<string, Point>) : null;
+  } catch {
+    return null;
+  }
+}
+
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -88,7 +101,7 @@ export class AtlasMap extends HTMLElement {
   /** `?plan=<goal>`: the reader's plan towards a goal, shown whenever no topic is selected. */
   private plan: PlanHighlight | null = null;
   private planQuery = '';
-  private layoutName: 'dagre' | 'layered' = 'dagre';
+  private layoutName: MapInspection['layout'] = 'dagre';
   private large = false;
   private drawn = false;
   private stopWatchingTheme: (() => void) | null = null;
@@ -127,22 +140,25 @@ export class AtlasMap extends HTMLElement {
   private async start(): Promise<void> {
     this.graphParam = new URLSearchParams(location.search).get('graph');
     const custom = sameOriginGraphUrl(this.graphParam, location.href);
-    // The site's own graph is small: fetch it and load cytoscape with dagre at the same time.
-    const library = custom ? loadCytoscape() : loadCytoscapeWithDagre();
-    const response = await fetch(custom ?? this.dataset.graph ?? '/graph.json');
+    // The site's own graph comes with its layout, made by dagre at build time; a custom graph is
+    // laid out here. The library loads while the files arrive.
+    const library = loadCytoscape();
+    const layoutUrl = custom ? null : (this.dataset.layout ?? null);
+    const [response, prebuilt] = await Promise.all([fetch(custom ?? this.dataset.graph ?? '/graph.json'), layoutUrl ? fetchLayout(layoutUrl) : null]);
     if (!response.ok) throw new Error(`HTTP ${response.status} for the graph`);
     const json = (await response.json()) as GraphJson;
     this.large = json.nodes.length > DAGRE_LIMIT;
-    const cytoscape = this.large ? await library : await loadCytoscapeWithDagre();
+    const index = indexGraph(json);
+    const complete = prebuilt && json.nodes.every((n) => prebuilt[n.id]) ? new Map(Object.entries(prebuilt)) : null;
+    const points = this.large ? layeredLayout(index, { nodeSep: 40, rankSep: 140, direction: 'LR' }) : complete;
+    this.layoutName = this.large ? 'layered' : points ? 'prebuilt' : 'dagre';
+    const cytoscape = points ? await library : await loadCytoscapeWithDagre();
     performance.mark('atlas-map-loaded');
 
-    const index = indexGraph(json);
     this.index = index;
     const marks = this.readMarks(index);
     this.readPlan(json, index, marks);
     this.edgesByKey = new Map(json.edges.map((e) => [edgeKey(e), e]));
-    this.layoutName = this.large ? 'layered' : 'dagre';
-    const points = this.large ? layeredLayout(index, { nodeSep: 40, rankSep: 140, direction: 'LR' }) : null;
 
     const elements: ElementDefinition[] = [
       ...json.nodes.map((n) => ({
@@ -171,11 +187,8 @@ export class AtlasMap extends HTMLElement {
     if (!points) {
       const layout: DagreLayoutOptions = {
         name: 'dagre',
-        // Left to right: with labels under the nodes this packs the site's graph closest to the canvas's shape.
-        rankDir: 'LR',
-        nodeSep: 4,
-        rankSep: 28,
-        edgeSep: 2,
+        // Left to right: with labels under the nodes this packs a graph closest to the canvas's shape.
+        ...MAP_DAGRE,
         // Space the nodes by their labels, so that zoomed in no two labels overlap.
         nodeDimensionsIncludeLabels: true,
         fit: true,
