@@ -133,8 +133,17 @@ async function benchSynthetic(browser: Browser, base: string, clicks: number) {
     await page.waitForTimeout(200);
     await canvas.scrollIntoViewIfNeeded();
     const box = (await canvas.boundingBox())!;
-    const at = await position(from.to);
-    if (!at || at.x < 0 || at.y < 0 || at.x > box.width || at.y > box.height) continue;
+    // The first of its neighbours (what it needs or unlocks) that is in view.
+    const neighbours = graph.edges.filter((e) => e.from === from.from || e.to === from.from).map((e) => (e.from === from.from ? e.to : e.from));
+    let at: { x: number; y: number } | null = null;
+    for (const id of neighbours) {
+      const p = await position(id);
+      if (p && p.x > 10 && p.y > 10 && p.x < box.width - 10 && p.y < box.height - 10) {
+        at = p;
+        break;
+      }
+    }
+    if (!at) continue;
     await page.evaluate(() => performance.clearMeasures('atlas-select'));
     await page.mouse.click(box.x + at.x, box.y + at.y);
     selection.push((await measure(page, 'atlas-select')).duration);
