@@ -37,6 +37,7 @@ export const WIDGET_PAGES = [
   { widget: 'convolution', path: '/convolution/', tag: 'atlas-convolution' },
   { widget: 'activation functions', path: '/activation-functions/', tag: 'atlas-activation' },
   { widget: 'backpropagation', path: '/backpropagation/', tag: 'atlas-backprop' },
+  { widget: 'mixed precision', path: '/mixed-precision-training/', tag: 'atlas-mixed-precision' },
 ] as const;
 
 export interface ChunkTransfer {
