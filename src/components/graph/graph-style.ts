@@ -116,9 +116,10 @@ export function graphStylesheet(c: GraphColours, options: StyleOptions = {}): St
             'arrow-scale': 0.7,
           },
     },
-    // In a large graph the dimmed labels are not drawn: thousands of faint labels cost most of a frame.
+    // In a large graph dimmed labels and edges are not drawn at all: thousands of faint labels and
+    // lines cost most of a frame, and at this opacity they add little.
     { selector: '.dimmed', style: large ? { opacity: 0.15, label: '' } : { opacity: 0.15 } },
-    { selector: 'edge.dimmed', style: { opacity: 0.08 } },
+    { selector: 'edge.dimmed', style: large ? { visibility: 'hidden' } : { opacity: 0.08 } },
     {
       selector: 'edge.path',
       style: { width: large ? 1.5 : 2, 'line-color': c.path, 'target-arrow-color': c.path, opacity: 1, 'z-index': 5 },
