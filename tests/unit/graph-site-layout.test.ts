@@ -39,3 +39,7 @@ describe('the build-time layout', () => {
     expect(overlaps).toBe(0);
   });
 });
+
+test('a graph too large for dagre gets no build-time layout (the browser lays it out)', () => {
+  expect(siteLayout(syntheticGraphJson(700, 3))).toEqual({});
+});

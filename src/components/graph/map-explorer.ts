@@ -25,15 +25,13 @@ import {
   type MapState,
   type Point,
 } from '../../lib/graph/view';
-import { MAP_DAGRE } from '../../lib/graph/dagre-options';
+import { DAGRE_LIMIT, MAP_DAGRE } from '../../lib/graph/dagre-options';
 import { planHighlight, readMapPlan, type PlanHighlight } from '../../lib/plan/highlight';
 import type { Progress } from '../../lib/progress/model';
 import { readProgress } from '../../lib/progress/storage';
 import { graphStylesheet, levelShapeSvg, readColours, watchTheme } from './graph-style';
 import { loadCytoscape, loadCytoscapeWithDagre } from './load-cytoscape';
 
-/** Above this many topics dagre is too slow (minutes for 2,000); the linear layered layout takes over. */
-const DAGRE_LIMIT = 600;
 
 type HistoryMode = 'push' | 'replace' | 'none';
 /** The class that says how an element relates to the selection ('' when nothing is selected). */

@@ -2,6 +2,9 @@
  * The map's layout constants, shared by the stylesheet (graph-style.ts), the build-time layout
  * (site-layout.ts) and the browser's dagre fallback, without importing dagre itself.
  */
+/** Above this many topics dagre is too slow (minutes for 2,000); the linear layered layout takes over. */
+export const DAGRE_LIMIT = 600;
+
 /** Left to right, tightly packed; dagre spaces the nodes by their label boxes. */
 export const MAP_DAGRE = { rankDir: 'LR', nodeSep: 4, rankSep: 28, edgeSep: 2 } as const;
 

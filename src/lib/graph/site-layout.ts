@@ -6,7 +6,7 @@
  */
 import cytoscape from 'cytoscape';
 import dagre from 'cytoscape-dagre';
-import { LABEL_STYLE, MAP_DAGRE } from './dagre-options';
+import { DAGRE_LIMIT, LABEL_STYLE, MAP_DAGRE } from './dagre-options';
 import type { GraphJson } from './json';
 import type { Point } from './view';
 
@@ -41,8 +41,12 @@ export function labelBox(title: string, expert = false): Box {
 
 let registered = false;
 
-/** Every topic's position, laid out left to right from entry to expert. */
+/**
+ * Every topic's position, laid out left to right from entry to expert; empty for a graph too large
+ * for dagre, which the browser lays out with its linear layered layout instead.
+ */
 export function siteLayout(graph: GraphJson): Record<string, Point> {
+  if (graph.nodes.length > DAGRE_LIMIT) return {};
   if (!registered) {
     cytoscape.use(dagre);
     registered = true;
