@@ -313,3 +313,26 @@ test('a plan from the plan page is highlighted on the map, and marks show there'
   await expect(side.getByRole('heading', { level: 2 })).toHaveText(titleOf(graph, expected.steps[0]!));
   await expect(page).toHaveURL(/plan=generative-networks/);
 });
+
+for (const width of [1280, 390]) {
+  test(`nothing on the map page moves while it loads (${width} px wide)`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.addInitScript(() => {
+      (window as unknown as { __shift: number }).__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) (window as unknown as { __shift: number }).__shift += (e as PerformanceEntry & { value: number }).value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await openMap(page);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { __shift: number }).__shift)).toBeLessThan(0.01);
+    // On a phone the filters start folded so the map starts higher up; on a desktop they are open.
+    await expect(page.locator('[data-filters]')).toHaveJSProperty('open', width > 800);
+  });
+}
+
+test('a filter in the address keeps the filters open on a phone', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 900 });
+  await openMap(page, '?level=entry');
+  await expect(page.locator('[data-filters]')).toHaveJSProperty('open', true);
+});

@@ -118,10 +118,6 @@ export class AtlasMap extends HTMLElement {
   connectedCallback(): void {
     performance.mark('atlas-map-start');
     this.querySelector('[data-placeholder]')!.textContent = 'Loading the map…';
-    // On a phone the filters fold away, so that the map starts higher up the page.
-    const filters = this.querySelector<HTMLDetailsElement>('[data-filters]')!;
-    const view = parseMapState(location.search);
-    if (matchMedia('(max-width: 50rem)').matches && view.levels.length === 0 && view.categories.length === 0) filters.open = false;
     this.start().catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       this.querySelector('[data-placeholder]')!.textContent = `The map could not be drawn (${message}). The outline below lists every topic.`;
