@@ -170,6 +170,37 @@ test('training widgets work from the keyboard', async ({ page }, info) => {
   await expect(net).toHaveAttribute('data-running', 'false');
 });
 
+/** The other stepping widgets: a control changed with the keyboard restarts the run, and Step answers Enter. */
+const KEYBOARD: { path: string; tag: string; control: string; key: string }[] = [
+  { path: '/learning-rate-scheduling/', tag: 'atlas-lr-schedule', control: '[data-schedule]', key: 'ArrowDown' },
+  { path: '/embeddings/', tag: 'atlas-embeddings', control: '[data-seed]', key: 'ArrowUp' },
+  { path: '/advanced-layers-theory/', tag: 'atlas-batch-norm', control: '[data-batch]', key: 'ArrowLeft' },
+];
+
+test('the other training widgets work from the keyboard too', async ({ page }, info) => {
+  test.skip(info.project.name !== 'chromium', 'once is enough');
+  for (const k of KEYBOARD) {
+    await page.goto(k.path);
+    const widget = page.locator(k.tag);
+    await widget.scrollIntoViewIfNeeded();
+    await expect(widget).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+    await widget.getByRole('button', { name: 'Step', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect(widget).toHaveAttribute('data-steps', '1');
+    const before = await runs(widget);
+    await widget.locator(k.control).focus();
+    await page.keyboard.press(k.key);
+    // A number field commits its value when focus leaves it.
+    if (k.control === '[data-seed]') await page.keyboard.press('Tab');
+    await expect.poll(() => runs(widget)).toBeGreaterThan(before);
+    await expect(widget).toHaveAttribute('data-steps', '0');
+    await settle(widget);
+    await widget.getByRole('button', { name: 'Step', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect(widget).toHaveAttribute('data-steps', '1');
+  }
+});
+
 test('the static figures have no axe violations', async ({ page }, info) => {
   test.skip(info.project.name !== 'chromium', 'once is enough');
   await page.route(/Widget\.astro_astro_type_script.*\.js$/, (route) => route.abort());
