@@ -7,7 +7,7 @@
  */
 import type { Scalar, Variable } from '@tensorflow/tfjs-core';
 import type { Tensor, Tf } from './backend';
-import { BETA2, EPSILON, ReferenceOptimizer, disposeOptimizer } from './optimizers';
+import { BETA2, EPSILON, ReferenceOptimizer, disposeOptimizer, runSteps } from './optimizers';
 import { mulberry32, normal } from './random';
 
 export const GROUPS: Record<string, string[]> = {
@@ -124,7 +124,9 @@ export function embeddingGradReference(p: EmbeddingParams, x: readonly (readonly
   return { loss, grad: g };
 }
 
-const flat = (p: EmbeddingParams) => [...p.w, ...p.c, ...p.bt];
+/** All parameters in one list (w, then c, then the biases), the order the optimizer sees. */
+export const flattenEmbeddings = (p: EmbeddingParams) => [...p.w, ...p.c, ...p.bt];
+
 function unflat(v: number, values: readonly number[]): EmbeddingParams {
   const n = v * DIM;
   return { w: values.slice(0, n), c: values.slice(n, 2 * n), bt: values.slice(2 * n, 2 * n + v) };
@@ -136,12 +138,12 @@ export const BETA1 = 0.9;
 /** Full-batch Adam in float64: the loss before each step and the final parameters. */
 export function trainEmbeddingsReference(start: EmbeddingParams, x: readonly (readonly number[])[], steps: number): { losses: number[]; params: EmbeddingParams } {
   const opt = new ReferenceOptimizer('adam', LEARNING_RATE, BETA1);
-  let values = flat(start);
+  let values = flattenEmbeddings(start);
   const losses: number[] = [];
   for (let s = 0; s < steps; s++) {
     const { loss, grad } = embeddingGradReference(unflat(x.length, values), x);
     losses.push(loss);
-    values = opt.step(values, flat(grad));
+    values = opt.step(values, flattenEmbeddings(grad));
   }
   return { losses, params: unflat(x.length, values) };
 }
@@ -208,22 +210,11 @@ export class TfEmbeddings {
   }
 
   /** k Adam steps; the loss before each. */
-  async steps(k: number): Promise<number[]> {
-    const { tf } = this;
-    const costs: Tensor[] = [];
-    try {
-      for (let s = 0; s < k; s++) {
-        const cost = this.optimizer.minimize(() => this.loss(), true, this.vars);
-        if (cost) costs.push(cost);
-        this.stepsDone++;
-      }
-      const all = tf.stack(costs);
-      const values = await all.data();
-      all.dispose();
-      return Array.from(values);
-    } finally {
-      tf.dispose(costs);
-    }
+  steps(k: number): Promise<number[]> {
+    return runSteps(this.tf, k, () => {
+      this.stepsDone++;
+      return this.optimizer.minimize(() => this.loss(), true, this.vars);
+    });
   }
 
   async params(): Promise<EmbeddingParams> {
@@ -237,4 +228,3 @@ export class TfEmbeddings {
   }
 }
 
-export { flat as flattenEmbeddings };

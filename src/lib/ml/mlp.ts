@@ -6,7 +6,7 @@
  */
 import type { Scalar, Variable } from '@tensorflow/tfjs-core';
 import type { Tensor, Tf } from './backend';
-import { BETA2, EPSILON, ReferenceOptimizer, disposeOptimizer, type OptimizerName } from './optimizers';
+import { BETA2, EPSILON, ReferenceOptimizer, disposeOptimizer, runSteps, type OptimizerName } from './optimizers';
 import { mulberry32, normal, permutation, type Rng } from './random';
 
 export const DATASETS = ['circle', 'xor', 'blobs', 'spiral'] as const;
@@ -445,28 +445,18 @@ export class MlpTrainer {
   /** k updates; the training loss of each batch before its update. `lrAt` may set η per step. */
   async steps(k: number, lrAt?: (step: number) => number): Promise<number[]> {
     const { tf } = this;
-    const costs: Tensor[] = [];
-    try {
-      for (let s = 0; s < k; s++) {
-        if (lrAt) this.setLearningRate(lrAt(this.stepsDone));
-        const idx = this.batches.next();
-        const [x, y] = tf.tidy(() => {
-          const rows = tf.tensor1d(idx, 'int32');
-          return [tf.gather(this.xAll, rows), tf.gather(this.yAll, rows)];
-        });
-        const cost = this.optimizer.minimize(() => this.net.loss(x!, y!, this.hyper.l2), true, this.net.vars);
-        tf.dispose([x!, y!]);
-        if (cost) costs.push(cost);
-        this.stepsDone += 1;
-      }
-      if (costs.length === 0) return [];
-      const all = tf.stack(costs);
-      const values = await all.data();
-      all.dispose();
-      return Array.from(values);
-    } finally {
-      tf.dispose(costs);
-    }
+    return runSteps(tf, k, () => {
+      if (lrAt) this.setLearningRate(lrAt(this.stepsDone));
+      const idx = this.batches.next();
+      const [x, y] = tf.tidy(() => {
+        const rows = tf.tensor1d(idx, 'int32');
+        return [tf.gather(this.xAll, rows), tf.gather(this.yAll, rows)];
+      });
+      const cost = this.optimizer.minimize(() => this.net.loss(x!, y!, this.hyper.l2), true, this.net.vars);
+      tf.dispose([x!, y!]);
+      this.stepsDone += 1;
+      return cost;
+    });
   }
 
   /** The loss (no penalty) on another dataset, e.g. the validation set. */

@@ -217,6 +217,29 @@ export class ReferenceOptimizer {
 }
 
 /**
+ * Runs `step` k times and reads back the losses it returns in one transfer (one stack, one
+ * `data()`), disposing every loss tensor, also when a step throws.
+ */
+export async function runSteps(tf: Tf, k: number, step: () => Tensor | null): Promise<number[]> {
+  const costs: Tensor[] = [];
+  try {
+    for (let s = 0; s < k; s++) {
+      const cost = step();
+      if (cost) costs.push(cost);
+    }
+    if (costs.length === 0) return [];
+    const all = tf.stack(costs);
+    try {
+      return Array.from(await all.data());
+    } finally {
+      all.dispose();
+    }
+  } finally {
+    tf.dispose(costs);
+  }
+}
+
+/**
  * `optimizer.dispose()`, plus the tensors some tfjs optimizers keep but do not dispose (tfjs 4.22's
  * MomentumOptimizer overrides dispose and forgets SGD's learning-rate scalar).
  */
