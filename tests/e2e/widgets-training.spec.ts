@@ -13,7 +13,7 @@ import { batchNormCase } from './training-cases/batch-norm';
 import { embeddingsCase } from './training-cases/embeddings';
 import { lrScheduleCase } from './training-cases/lr-schedule';
 import { mixedPrecisionCase } from './training-cases/mixed-precision';
-import { runs, step } from './training-cases/steps';
+import { changeAndRestart, playThenPause, runs, step } from './training-cases/steps';
 
 async function raceMismatches(widget: Locator): Promise<number> {
   const config = await dataJson<RaceConfig>(widget, 'data-config');
@@ -39,19 +39,11 @@ const CASES: WidgetCase[] = [
     path: '/optimizers/',
     tag: 'atlas-optimizer-race',
     first: async (widget) => {
-      await widget.getByRole('button', { name: 'Play' }).click();
-      await expect.poll(async () => Number((await widget.getAttribute('data-steps')) ?? 0)).toBeGreaterThanOrEqual(8);
-      await widget.getByRole('button', { name: 'Pause' }).click();
-      await expect(widget).toHaveAttribute('data-running', 'false');
-      await settle(widget);
-      const paused = await widget.getAttribute('data-steps');
-      await widget.page().waitForTimeout(300);
-      expect(await widget.getAttribute('data-steps')).toBe(paused);
+      await playThenPause(widget, 8);
       await expect.poll(() => raceMismatches(widget)).toBe(0);
       await expect(widget.locator('[data-check]')).toHaveAttribute('data-ok', 'true');
     },
     interact: async (widget, i) => {
-      const before = await runs(widget);
       const changes: [string, string][] = [
         ['[data-surface]', 'rosenbrock'],
         ['[data-noise]', '0.3'],
@@ -63,13 +55,7 @@ const CASES: WidgetCase[] = [
       ];
       if (i % 3 === 0) {
         const [selector, value] = changes[(i / 3) % changes.length]!;
-        const control = widget.locator(selector);
-        if (selector === '[data-seed]') {
-          await control.fill(value);
-          await control.press('Tab');
-        } else await control.selectOption(value);
-        await expect.poll(() => runs(widget)).toBeGreaterThan(before);
-        await settle(widget);
+        await changeAndRestart(widget, selector, value);
       } else if (i % 7 === 5) {
         await widget.getByRole('button', { name: 'Reset' }).click();
         await expect(widget).toHaveAttribute('data-steps', '0');
@@ -100,12 +86,8 @@ const CASES: WidgetCase[] = [
         ['[data-layers]', '2'],
       ];
       if (i % 3 === 0) {
-        const before = await runs(widget);
         const [selector, value] = changes[(i / 3) % changes.length]!;
-        await widget.locator(selector).selectOption(value);
-        await expect.poll(() => runs(widget)).toBeGreaterThan(before);
-        await expect(widget).toHaveAttribute('data-steps', '0');
-        await settle(widget);
+        await changeAndRestart(widget, selector, value);
       }
       await step(widget);
       await expect.poll(() => trainMismatches(widget)).toBe(0);

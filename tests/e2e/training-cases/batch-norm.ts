@@ -5,7 +5,7 @@
  */
 import { expect, type Locator } from '@playwright/test';
 import { dataJson, settle, type WidgetCase } from '../widget-helpers';
-import { runs, step } from './steps';
+import { changeAndRestart, playThenPause, step } from './steps';
 import { mismatches } from '../../../src/lib/ml/compare';
 import { INITIAL_STATE, Sampler, bnMismatches, bnStepReference, bnSummaryValues, type BnState } from '../../../src/lib/ml/batchnorm';
 
@@ -45,11 +45,7 @@ export const batchNormCase: WidgetCase = {
   path: '/advanced-layers-theory/',
   tag: 'atlas-batch-norm',
   first: async (widget) => {
-    await widget.getByRole('button', { name: 'Play' }).click();
-    await expect.poll(async () => Number((await widget.getAttribute('data-steps')) ?? 0)).toBeGreaterThanOrEqual(8);
-    await widget.getByRole('button', { name: 'Pause' }).click();
-    await expect(widget).toHaveAttribute('data-running', 'false');
-    await settle(widget);
+    await playThenPause(widget, 8);
     await expectMatches(widget);
   },
   interact: async (widget, i) => {
@@ -69,14 +65,7 @@ export const batchNormCase: WidgetCase = {
       if (selector === '[data-mode]') {
         await control.selectOption(value);
         await expect.poll(async () => (await dataJson<BnConfig>(widget, 'data-config'))?.train).toBe(value === 'train');
-      } else {
-        const before = await runs(widget);
-        await control.fill(value);
-        if (selector === '[data-seed]') await control.press('Tab');
-        await expect.poll(() => runs(widget)).toBeGreaterThan(before);
-        await expect(widget).toHaveAttribute('data-steps', '0');
-        await settle(widget);
-      }
+      } else await changeAndRestart(widget, selector, value);
     } else if (i % 7 === 5) {
       await widget.getByRole('button', { name: 'Reset' }).click();
       await expect(widget).toHaveAttribute('data-steps', '0');

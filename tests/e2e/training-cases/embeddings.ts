@@ -1,9 +1,9 @@
 /** The embeddings widget: published losses and vectors against the float64 replay, and neighbours on click. */
 import { expect, type Locator } from '@playwright/test';
-import { dataJson, settle, type WidgetCase } from '../widget-helpers';
+import { dataJson, type WidgetCase } from '../widget-helpers';
 import { mismatches } from '../../../src/lib/ml/compare';
 import { VOCAB, cooccurrence, initEmbeddings, nearestNeighbours, trainEmbeddingsReference, wordVectors } from '../../../src/lib/ml/embeddings';
-import { runs, step } from './steps';
+import { changeAndRestart, step } from './steps';
 
 async function embeddingMismatches(widget: Locator): Promise<number> {
   const seed = Number(await widget.getAttribute('data-seed'));
@@ -35,14 +35,8 @@ export const embeddingsCase: WidgetCase = {
     await expectNeighboursOf(widget, 'dog');
   },
   interact: async (widget, i) => {
-    if (i % 5 === 0) {
-      const before = await runs(widget);
-      await widget.locator('[data-seed]').fill(String(7 + i));
-      await widget.locator('[data-seed]').press('Tab');
-      await expect.poll(() => runs(widget)).toBeGreaterThan(before);
-      await expect(widget).toHaveAttribute('data-steps', '0');
-      await settle(widget);
-    } else if (i % 5 === 2) {
+    if (i % 5 === 0) await changeAndRestart(widget, '[data-seed]', String(7 + i));
+    else if (i % 5 === 2) {
       const word = VOCAB[(3 * i) % VOCAB.length]!;
       await widget.locator('[data-word]').selectOption(word);
       await expectNeighboursOf(widget, word);
